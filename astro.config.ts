@@ -1,0 +1,37 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import expressiveCode from 'astro-expressive-code';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import site from './site.config';
+
+export default defineConfig({
+  site: site.url,
+  output: 'static',
+  trailingSlash: 'always',
+  build: { format: 'directory' },
+  markdown: {
+    // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
+    }),
+  },
+  integrations: [
+    expressiveCode({
+      themes: ['github-light', 'github-dark'],
+      // Follow the site's theme attribute, which itself defaults to the system setting.
+      themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
+      useDarkModeMediaQuery: false,
+      styleOverrides: {
+        borderRadius: '6px',
+        codeFontFamily: 'var(--font-mono)',
+        codeFontSize: '0.875rem',
+        uiFontFamily: 'var(--font-sans)',
+      },
+      defaultProps: { wrap: false },
+    }),
+    mdx(),
+  ],
+});
