@@ -4,6 +4,7 @@ import expressiveCode from 'astro-expressive-code';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import remarkMathFlag from './src/plugins/remark-math-flag';
 import site from './site.config';
 
 export default defineConfig({
@@ -14,7 +15,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
     processor: unified({
-      remarkPlugins: [remarkMath],
+      remarkPlugins: [remarkMath, remarkMathFlag],
       rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
     }),
   },
