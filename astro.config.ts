@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkMathFlag from './src/plugins/remark-math-flag';
+import remarkContentChecks from './src/plugins/remark-content-checks';
 import site from './site.config';
 
 export default defineConfig({
@@ -15,7 +16,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkMathFlag],
+      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks],
       rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
     }),
   },

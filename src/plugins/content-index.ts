@@ -1,0 +1,75 @@
+/**
+ * What the build knows about the articles on disk, for checks that look across files:
+ * the slugs, and the heading anchors of each article (the ids Astro gives its headings).
+ */
+import { readFileSync, readdirSync, existsSync } from 'node:fs';
+import GithubSlugger from 'github-slugger';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { mdxFromMarkdown } from 'mdast-util-mdx';
+import { toString } from 'mdast-util-to-string';
+import { mdxjs } from 'micromark-extension-mdxjs';
+import type { Heading, Root } from 'mdast';
+import { visit } from 'unist-util-visit';
+
+export const ARTICLES_DIR = new URL('../content/articles/', import.meta.url);
+
+/** The anchors Astro's heading-id step produces for a tree: github-slugger over each heading's text, in order. */
+export function headingIds(tree: Root): Set<string> {
+  const slugger = new GithubSlugger();
+  const ids = new Set<string>();
+  visit(tree, 'heading', (node: Heading) => {
+    ids.add(slugger.slug(toString(node)));
+  });
+  return ids;
+}
+
+export function articleSlugs(): string[] {
+  return readdirSync(ARTICLES_DIR, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && existsSync(new URL(`${d.name}/index.mdx`, ARTICLES_DIR)))
+    .map((d) => d.name);
+}
+
+const anchorCache = new Map<string, { mtime: string; ids: Set<string> }>();
+
+/** Heading anchors of another article, read from its source (cached by content). */
+export function anchorsOf(slug: string): Set<string> {
+  const file = new URL(`${slug}/index.mdx`, ARTICLES_DIR);
+  const text = readFileSync(file, 'utf8');
+  const cached = anchorCache.get(slug);
+  if (cached && cached.mtime === text) return cached.ids;
+  const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
+  let ids = new Set<string>();
+  try {
+    ids = headingIds(fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }));
+  } catch {
+    // An article that does not parse reports its own error when it is compiled.
+  }
+  anchorCache.set(slug, { mtime: text, ids });
+  return ids;
+}
+
+/** The closest candidate by edit distance, to suggest in an error message. */
+export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined;
+  let bestScore = Infinity;
+  for (const c of candidates) {
+    const d = editDistance(word, c);
+    if (d < bestScore) {
+      best = c;
+      bestScore = d;
+    }
+  }
+  return best !== undefined && bestScore <= Math.max(3, Math.floor(word.length / 3)) ? best : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let prev = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    for (let j = 1; j <= b.length; j++) {
+      cur[j] = Math.min((prev[j] ?? 0) + 1, (cur[j - 1] ?? 0) + 1, (prev[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    prev = cur;
+  }
+  return prev[b.length] ?? 0;
+}
