@@ -6,6 +6,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkMathFlag from './src/plugins/remark-math-flag';
 import remarkContentChecks from './src/plugins/remark-content-checks';
+import mdxSyntax from './src/plugins/vite-mdx-syntax';
 import site from './site.config';
 
 export default defineConfig({
@@ -20,6 +21,7 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
     }),
   },
+  vite: { plugins: [mdxSyntax()] },
   integrations: [
     expressiveCode({
       themes: ['github-light', 'github-dark'],

@@ -8,6 +8,7 @@ import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
 import { SERIES_IDS, TAGS } from './lib/taxonomy';
 import { closest } from './plugins/content-index';
+import { slugify } from './lib/slug';
 
 const FIELDS = ['title', 'summary', 'tag', 'published', 'updated', 'series', 'draft'] as const;
 
@@ -22,13 +23,29 @@ const oneOf = (what: string, values: readonly string[], where: string) => (iss: 
 const date = (field: string) =>
   z.coerce.date({ error: () => `Not a date. Write \`${field}: 2026-11-24\` (YYYY-MM-DD).` });
 
+/** Folder → slug. The folder must already be a slug, and no two folders may claim the same one. */
+const claimed = new Map<string, string>();
+function slugOf(entry: string): string {
+  const folder = entry.split('/')[0] ?? entry;
+  const slug = slugify(folder);
+  if (folder !== slug) {
+    throw new Error(`src/content/articles/${entry} — the folder name "${folder}" is not a valid slug.\n  Fix: rename the folder to "${slug}" (lower case, every run of other characters becomes "-").`);
+  }
+  const owner = claimed.get(slug);
+  if (owner && owner !== entry) {
+    throw new Error(`src/content/articles/${entry} — duplicate slug "${slug}": src/content/articles/${owner} has it already.\n  Fix: rename one of the two folders.`);
+  }
+  claimed.set(slug, entry);
+  return slug;
+}
+
 const articles = defineCollection({
   // One folder per article: src/content/articles/<slug>/index.mdx. The folder name is the slug,
   // so two articles cannot share one.
   loader: glob({
     pattern: '*/index.mdx',
     base: './src/content/articles',
-    generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+    generateId: ({ entry }) => slugOf(entry),
   }),
   schema: z
     .strictObject(

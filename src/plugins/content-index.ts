@@ -53,7 +53,8 @@ export function closest(word: string, candidates: Iterable<string>): string | un
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
-    const d = editDistance(word, c);
+    // A shortened or truncated name is still close to its full form: also compare the same-length prefix.
+    const d = Math.min(editDistance(word, c), editDistance(word, c.slice(0, word.length)) + 1);
     if (d < bestScore) {
       best = c;
       bestScore = d;

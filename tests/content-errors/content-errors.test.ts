@@ -1,0 +1,73 @@
+/**
+ * Each kind of bad content must fail the build with the file, the line where there is one,
+ * what is wrong and how to fix it. Every fixture is built for real, in a scratch copy of the site
+ * that holds the fixture beside one valid article, and the build's own output is checked.
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const FIXTURES = join(ROOT, 'tests/content-errors/fixtures');
+const scratch = mkdtempSync(join(tmpdir(), 'longform-errors-'));
+afterAll(() => rmSync(scratch, { recursive: true, force: true }));
+
+function build(fixture: string): string {
+  const site = join(scratch, fixture);
+  mkdirSync(site);
+  for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public']) cpSync(join(ROOT, f), join(site, f), { recursive: true });
+  cpSync(join(ROOT, 'src'), join(site, 'src'), { recursive: true, filter: (p) => !p.includes('/content/articles/') });
+  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'));
+  const articles = join(site, 'src/content/articles');
+  cpSync(join(FIXTURES, fixture), join(articles, fixture), { recursive: true });
+  mkdirSync(join(articles, 'what-vacuum-actually-does-in-postgresql'));
+  writeFileSync(
+    join(articles, 'what-vacuum-actually-does-in-postgresql/index.mdx'),
+    '---\ntitle: "What VACUUM actually does"\nsummary: "Dead tuples."\ntag: postgres\npublished: 2020-01-02\n---\n\n## Dead tuples\n\nText.\n',
+  );
+  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: site,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    timeout: 120_000,
+  });
+  expect(run.status, `the build of ${fixture} should fail`).not.toBe(0);
+  return `${run.stdout}\n${run.stderr}`;
+}
+
+const file = (fixture: string) => `src/content/articles/${fixture}/index.mdx`;
+
+const cases: [fixture: string, expected: (string | RegExp)[]][] = [
+  ['missing-title', [file('missing-title'), 'title: Missing. Add `title: "How VACUUM works"` to the frontmatter.']],
+  ['misspelt-field', [file('misspelt-field'), 'Unknown field "sumary". Did you mean "summary"?']],
+  ['unknown-tag', [file('unknown-tag'), 'tag: Unknown tag "postgresql". Did you mean "postgres"? Use one of: ml, infra,']],
+  ['unknown-series', [file('unknown-series'), 'series: Unknown series "ruby-internal". Did you mean "ruby-internals"?']],
+  ['bad-date', [file('bad-date'), 'published: Not a date. Write `published: 2026-11-24` (YYYY-MM-DD).']],
+  [
+    'broken-link',
+    [
+      `${file('broken-link')}:10:`,
+      'Broken link "/articles/what-vacum-actually-does/": there is no article "what-vacum-actually-does".',
+      'Fix: did you mean "/articles/what-vacuum-actually-does-in-postgresql/"?',
+    ],
+  ],
+  ['broken-anchor', [`${file('broken-anchor')}:10:`, 'Broken anchor "#second-sectoin"', 'Fix: did you mean "#second-section"?']],
+  ['image-without-alt', [`${file('image-without-alt')}:10:`, 'Image "./plan.png" has no alt text.', 'Fix: describe what it shows']],
+  ['figure-without-alt', [`${file('figure-without-alt')}:10:`, '<img> has no alt text.', 'Fix: add alt="…"']],
+  ['malformed-mdx', [`${file('malformed-mdx')}:10:`, 'closing brace', 'Fix: MDX reads `{` as the start of a JavaScript expression']],
+  ['Not_A_Slug', ['src/content/articles/Not_A_Slug/index.mdx', 'is not a valid slug', 'Fix: rename the folder to "not-a-slug"']],
+];
+
+describe('bad content fails the build with file, line and fix', () => {
+  it.each(cases)('%s', (fixture, expected) => {
+    const output = build(fixture);
+    for (const e of expected) {
+      if (typeof e === 'string') expect(output).toContain(e);
+      else expect(output).toMatch(e);
+    }
+    // A message for the author, not a crash: no bare stack of node_modules frames first.
+    expect(output).not.toMatch(/^\s+at .*node_modules.*\n(?:\s+at .*\n){5,}/m);
+  }, 150_000);
+});
