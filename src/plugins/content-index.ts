@@ -8,10 +8,22 @@ import { fromMarkdown } from 'mdast-util-from-markdown';
 import { mdxFromMarkdown } from 'mdast-util-mdx';
 import { toString } from 'mdast-util-to-string';
 import { mdxjs } from 'micromark-extension-mdxjs';
+import { math } from 'micromark-extension-math';
+import { mathFromMarkdown } from 'mdast-util-math';
+import { gfm } from 'micromark-extension-gfm';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
 import type { Heading, Root } from 'mdast';
 import { visit } from 'unist-util-visit';
 
 export const ARTICLES_DIR = new URL('../content/articles/', import.meta.url);
+
+/** Parses an MDX body the way the build reads it (MDX, GFM, math), without compiling it. Throws on a syntax error. */
+export function parseMdx(body: string): Root {
+  return fromMarkdown(body, {
+    extensions: [mdxjs(), gfm(), math()],
+    mdastExtensions: [mdxFromMarkdown(), gfmFromMarkdown(), mathFromMarkdown()],
+  });
+}
 
 /** The anchors Astro's heading-id step produces for a tree: github-slugger over each heading's text, in order. */
 export function headingIds(tree: Root): Set<string> {
@@ -40,7 +52,7 @@ export function anchorsOf(slug: string): Set<string> {
   const body = text.replace(/^---\n[\s\S]*?\n---\n/, '');
   let ids = new Set<string>();
   try {
-    ids = headingIds(fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] }));
+    ids = headingIds(parseMdx(body));
   } catch {
     // An article that does not parse reports its own error when it is compiled.
   }

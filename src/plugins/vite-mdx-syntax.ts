@@ -4,10 +4,8 @@
  * and, when it fails, reports file, line and column with the fix instead of the parser's bare message.
  */
 import { relative } from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { mdxFromMarkdown } from 'mdast-util-mdx';
-import { mdxjs } from 'micromark-extension-mdxjs';
 import type { Plugin } from 'vite';
+import { parseMdx } from './content-index';
 
 /** The fix for a parser message, by what the author most likely meant. */
 export function fixFor(reason: string): string {
@@ -27,7 +25,7 @@ export function explainMdxSyntax(source: string, path: string): string | undefin
   try {
     // Blank the frontmatter out rather than cut it, so line numbers stay those of the file.
     const body = source.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ''));
-    fromMarkdown(body, { extensions: [mdxjs()], mdastExtensions: [mdxFromMarkdown()] });
+    parseMdx(body);
     return undefined;
   } catch (e) {
     const err = e as ParseError;

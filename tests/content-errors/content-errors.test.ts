@@ -4,7 +4,7 @@
  * that holds the fixture beside one valid article, and the build's own output is checked.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,14 +14,15 @@ const FIXTURES = join(ROOT, 'tests/content-errors/fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'longform-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-function build(fixture: string): string {
-  const site = join(scratch, fixture);
+/** Builds a scratch copy of the site whose articles are one fixture folder plus a valid companion. */
+function scratchBuild(name: string, addArticle: (articlesDir: string) => void): { status: number | null; output: string; site: string } {
+  const site = join(scratch, name);
   mkdirSync(site);
   for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public']) cpSync(join(ROOT, f), join(site, f), { recursive: true });
   cpSync(join(ROOT, 'src'), join(site, 'src'), { recursive: true, filter: (p) => !p.includes('/content/articles/') });
   symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'));
   const articles = join(site, 'src/content/articles');
-  cpSync(join(FIXTURES, fixture), join(articles, fixture), { recursive: true });
+  addArticle(articles);
   mkdirSync(join(articles, 'what-vacuum-actually-does-in-postgresql'));
   writeFileSync(
     join(articles, 'what-vacuum-actually-does-in-postgresql/index.mdx'),
@@ -33,8 +34,13 @@ function build(fixture: string): string {
     env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
     timeout: 120_000,
   });
+  return { status: run.status, output: `${run.stdout}\n${run.stderr}`, site };
+}
+
+function build(fixture: string): string {
+  const run = scratchBuild(fixture, (dir) => cpSync(join(FIXTURES, fixture), join(dir, fixture), { recursive: true }));
   expect(run.status, `the build of ${fixture} should fail`).not.toBe(0);
-  return `${run.stdout}\n${run.stderr}`;
+  return run.output;
 }
 
 const file = (fixture: string) => `src/content/articles/${fixture}/index.mdx`;
@@ -69,5 +75,28 @@ describe('bad content fails the build with file, line and fix', () => {
     }
     // A message for the author, not a crash: no bare stack of node_modules frames first.
     expect(output).not.toMatch(/^\s+at .*node_modules.*\n(?:\s+at .*\n){5,}/m);
+  }, 150_000);
+});
+
+describe('the writing guide', () => {
+  it('has examples that all build', () => {
+    const guide = readFileSync(join(ROOT, 'docs/writing.md'), 'utf8');
+    const examples = [...guide.matchAll(/^(`{3,})mdx\n([\s\S]*?)^\1$/gm)].map((m) => m[2] ?? '');
+    expect(examples.length).toBeGreaterThanOrEqual(7);
+    const run = scratchBuild('writing-guide', (dir) => {
+      mkdirSync(join(dir, 'writing-guide'));
+      writeFileSync(
+        join(dir, 'writing-guide/index.mdx'),
+        `---\ntitle: "The writing guide"\nsummary: "Every example."\ntag: ruby\npublished: 2020-01-01\n---\n\n${examples.join('\n\n')}`,
+      );
+      writeFileSync(join(dir, 'writing-guide/plan.svg'), '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>');
+    });
+    expect(run.status, run.output).toBe(0);
+    const page = join(run.site, 'dist/articles/writing-guide/index.html');
+    expect(existsSync(page)).toBe(true);
+    const html = readFileSync(page, 'utf8');
+    expect(html).toContain('class="katex');
+    expect(html).toContain('app/models/user.rb');
+    expect(html).toContain('alt="A plan tree: a Hash Join over a Seq Scan and an Index Scan"');
   }, 150_000);
 });
