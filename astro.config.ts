@@ -1,7 +1,10 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import expressiveCode from 'astro-expressive-code';
-import { unified } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
+import rehypeAutolinkHeadings from 'rehype-autolink-headings';
+import remarkFigures from './src/plugins/remark-figures';
+import rehypeSidenotes from './src/plugins/rehype-sidenotes';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkMathFlag from './src/plugins/remark-math-flag';
@@ -17,8 +20,14 @@ export default defineConfig({
   markdown: {
     // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks],
-      rehypePlugins: [[rehypeKatex, { output: 'html', strict: 'error' }]],
+      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks, remarkFigures],
+      rehypePlugins: [
+        [rehypeKatex, { output: 'html', strict: 'error' }],
+        // Ids first, so the anchor links and the table of contents agree on them.
+        rehypeHeadingIds,
+        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+        rehypeSidenotes,
+      ],
     }),
   },
   vite: { plugins: [mdxSyntax()] },

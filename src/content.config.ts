@@ -10,7 +10,7 @@ import { SERIES_IDS, TAGS } from './lib/taxonomy';
 import { closest } from './plugins/content-index';
 import { slugify } from './lib/slug';
 
-const FIELDS = ['title', 'summary', 'tag', 'published', 'updated', 'series', 'draft'] as const;
+const FIELDS = ['title', 'summary', 'tag', 'published', 'updated', 'series', 'part', 'draft'] as const;
 
 const missing = (field: string, example: string) => (iss: { input: unknown }) =>
   iss.input === undefined ? `Missing. Add \`${field}: ${example}\` to the frontmatter.` : `Must be text, like \`${field}: ${example}\`.`;
@@ -62,6 +62,8 @@ const articles = defineCollection({
         updated: date('updated').optional(),
         /** The series (learning path) the article belongs to, from src/lib/taxonomy.ts. */
         series: z.enum(SERIES_IDS, { error: oneOf('series', SERIES_IDS, 'src/lib/taxonomy.ts') }).optional(),
+        /** Position in the series, from 1: the order readers are led through it. Required with `series`. */
+        part: z.number({ error: () => 'Write the position in the series as a whole number, like `part: 2`.' }).int().positive().optional(),
         /** Drafts render in `npm run dev` only; never in the build, feeds, search or sitemap. */
         draft: z.boolean({ error: () => 'Write `draft: true` or `draft: false`.' }).default(false),
       },
@@ -77,6 +79,10 @@ const articles = defineCollection({
         },
       },
     )
+    .refine((d) => (d.series === undefined) === (d.part === undefined), {
+      message: '`series` and `part` go together: give both (`series: ruby-internals` and `part: 2`) or neither.',
+      path: ['part'],
+    })
     .refine((d) => !d.updated || d.updated >= d.published, {
       message: '`updated` is earlier than `published`; fix one of the two dates.',
       path: ['updated'],

@@ -13,6 +13,7 @@ import { mathFromMarkdown } from 'mdast-util-math';
 import { gfm } from 'micromark-extension-gfm';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
 import type { Heading, Root } from 'mdast';
+import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
 import { visit } from 'unist-util-visit';
 
 export const ARTICLES_DIR = new URL('../content/articles/', import.meta.url);
@@ -25,12 +26,21 @@ export function parseMdx(body: string): Root {
   });
 }
 
-/** The anchors Astro's heading-id step produces for a tree: github-slugger over each heading's text, in order. */
+/**
+ * The anchors a page will have: heading ids as Astro's heading-id step makes them (github-slugger over
+ * each heading's text, in order) and figure ids as remark-figures gives them (`figure-N`, or an explicit id).
+ */
 export function headingIds(tree: Root): Set<string> {
   const slugger = new GithubSlugger();
   const ids = new Set<string>();
-  visit(tree, 'heading', (node: Heading) => {
-    ids.add(slugger.slug(toString(node)));
+  let figures = 0;
+  visit(tree, (node) => {
+    if (node.type === 'heading') ids.add(slugger.slug(toString(node as Heading)));
+    else if (node.type === 'mdxJsxFlowElement' && (node as MdxJsxFlowElement).name === 'Figure') {
+      figures += 1;
+      const id = (node as MdxJsxFlowElement).attributes.find((a) => a.type === 'mdxJsxAttribute' && a.name === 'id');
+      ids.add(typeof id?.value === 'string' ? id.value : `figure-${figures}`);
+    }
   });
   return ids;
 }
