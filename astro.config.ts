@@ -10,6 +10,7 @@ import rehypeKatex from 'rehype-katex';
 import remarkMathFlag from './src/plugins/remark-math-flag';
 import remarkContentChecks from './src/plugins/remark-content-checks';
 import mdxSyntax from './src/plugins/vite-mdx-syntax';
+import pagefind from './src/integrations/pagefind';
 import site from './site.config';
 
 export default defineConfig({
@@ -25,7 +26,7 @@ export default defineConfig({
         [rehypeKatex, { output: 'html', strict: 'error' }],
         // Ids first, so the anchor links and the table of contents agree on them.
         rehypeHeadingIds,
-        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1 }, content: { type: 'text', value: '#' } }],
+        [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1, dataPagefindIgnore: '' }, content: { type: 'text', value: '#' } }],
         rehypeSidenotes,
       ],
     }),
@@ -46,5 +47,6 @@ export default defineConfig({
       defaultProps: { wrap: false },
     }),
     mdx(),
+    pagefind(),
   ],
 });
