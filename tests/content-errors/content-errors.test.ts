@@ -98,5 +98,9 @@ describe('the writing guide', () => {
     expect(html).toContain('class="katex');
     expect(html).toContain('app/models/user.rb');
     expect(html).toContain('alt="A plan tree: a Hash Join over a Seq Scan and an Index Scan"');
+    expect(html).toContain('id="figure-1"');
+    expect(html).toContain('Figure 1');
+    expect(html).toContain('class="sidenote"');
+    expect(html).toMatch(/<aside[^>]*class="aside warning/);
   }, 150_000);
 });
