@@ -11,6 +11,7 @@ import remarkMathFlag from './src/plugins/remark-math-flag';
 import remarkContentChecks from './src/plugins/remark-content-checks';
 import mdxSyntax from './src/plugins/vite-mdx-syntax';
 import pagefind from './src/integrations/pagefind';
+import drafts from './src/integrations/drafts';
 import site from './site.config';
 
 export default defineConfig({
@@ -33,6 +34,7 @@ export default defineConfig({
   },
   vite: { plugins: [mdxSyntax()] },
   integrations: [
+    drafts(),
     expressiveCode({
       themes: ['github-light', 'github-dark'],
       // Follow the site's theme attribute, which itself defaults to the system setting.

@@ -13,7 +13,7 @@ export type Article = CollectionEntry<'articles'>;
 
 /** Every article the current build may show, newest first. */
 export async function getArticles(): Promise<Article[]> {
-  const entries = await getCollection('articles', (e) => isPublic(e, import.meta.env.DEV));
+  const entries = await getCollection('articles', (e) => isPublic(e, import.meta.env.SHOW_DRAFTS));
   return entries.sort(byNewest);
 }
 

@@ -3,7 +3,7 @@
  * what is wrong and how to fix it. Every fixture is built for real, in a scratch copy of the site
  * that holds the fixture beside one valid article, and the build's own output is checked.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +14,8 @@ const FIXTURES = join(ROOT, 'tests/content-errors/fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'longform-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Builds a scratch copy of the site whose articles are one fixture folder plus a valid companion. */
-function scratchBuild(name: string, addArticle: (articlesDir: string) => void): { status: number | null; output: string; site: string } {
+/** A scratch copy of the site whose articles are what `addArticle` writes plus one valid companion. */
+function scratchSite(name: string, addArticle: (articlesDir: string) => void): string {
   const site = join(scratch, name);
   mkdirSync(site);
   for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public']) cpSync(join(ROOT, f), join(site, f), { recursive: true });
@@ -28,10 +28,16 @@ function scratchBuild(name: string, addArticle: (articlesDir: string) => void): 
     join(articles, 'what-vacuum-actually-does-in-postgresql/index.mdx'),
     '---\ntitle: "What VACUUM actually does"\nsummary: "Dead tuples."\ntag: postgres\npublished: 2020-01-02\n---\n\n## Dead tuples\n\nText.\n',
   );
+  return site;
+}
+
+/** Builds a scratch site; returns the exit status and everything the build printed. */
+function scratchBuild(name: string, addArticle: (articlesDir: string) => void): { status: number | null; output: string; site: string } {
+  const site = scratchSite(name, addArticle);
   const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
     cwd: site,
     encoding: 'utf8',
-    env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+    env: cleanEnv({ NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' }),
     timeout: 120_000,
   });
   return { status: run.status, output: `${run.stdout}\n${run.stderr}`, site };
@@ -41,6 +47,13 @@ function build(fixture: string): string {
   const run = scratchBuild(fixture, (dir) => cpSync(join(FIXTURES, fixture), join(dir, fixture), { recursive: true }));
   expect(run.status, `the build of ${fixture} should fail`).not.toBe(0);
   return run.output;
+}
+
+/** The environment of a real author's shell: without the test runner's own variables (Vitest sets VITEST, MODE, DEV, PROD…). */
+const RUNNER_VARS = new Set(['TEST', 'NODE_OPTIONS', 'MODE', 'DEV', 'PROD', 'SSR', 'BASE_URL']);
+function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+  const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('VITEST') && !RUNNER_VARS.has(k)));
+  return { ...env, ...extra };
 }
 
 const file = (fixture: string) => `src/content/articles/${fixture}/index.mdx`;
@@ -102,5 +115,56 @@ describe('the writing guide', () => {
     expect(html).toContain('Figure 1');
     expect(html).toContain('class="sidenote"');
     expect(html).toMatch(/<aside[^>]*class="aside warning/);
+  }, 150_000);
+});
+
+function addDraft(dir: string): void {
+  mkdirSync(join(dir, 'a-draft'));
+  writeFileSync(
+    join(dir, 'a-draft/index.mdx'),
+    '---\ntitle: "Unfinished thoughts on autovacuum"\nsummary: "Not yet."\ntag: postgres\npublished: 2020-01-03\ndraft: true\n---\n\n## Notes\n\nText.\n',
+  );
+}
+
+describe('drafts', () => {
+  it('are left out of the build: no page, no redirect, no tag page entry, no search index entry', () => {
+    const run = scratchBuild('draft', addDraft);
+    expect(run.status, run.output).toBe(0);
+    const dist = join(run.site, 'dist');
+    expect(existsSync(join(dist, 'articles/a-draft'))).toBe(false);
+    expect(existsSync(join(dist, 'en/articles/a-draft'))).toBe(false);
+    expect(existsSync(join(dist, 'articles/what-vacuum-actually-does-in-postgresql/index.html'))).toBe(true);
+    for (const page of ['articles/index.html', 'tags/postgres/index.html', 'index.html']) {
+      expect(readFileSync(join(dist, page), 'utf8'), page).not.toContain('Unfinished thoughts');
+    }
+    for (const feed of ['rss.xml', 'atom.xml', 'feed.json', 'sitemap-0.xml']) {
+      if (existsSync(join(dist, feed))) expect(readFileSync(join(dist, feed), 'utf8'), feed).not.toContain('a-draft');
+    }
+  }, 150_000);
+
+  it('are served by the dev server, marked as drafts', async () => {
+    const site = scratchSite('draft-dev', addDraft);
+    const port = 4391;
+    const dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+      cwd: site,
+      env: cleanEnv({ NODE_ENV: 'development' }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let log = '';
+    dev.stdout.on('data', (d: Buffer) => (log += d.toString()));
+    dev.stderr.on('data', (d: Buffer) => (log += d.toString()));
+    try {
+      let html = '';
+      for (let i = 0; i < 120 && !html; i++) {
+        await new Promise((r) => setTimeout(r, 500));
+        html = await fetch(`http://127.0.0.1:${port}/articles/a-draft/`).then((r) => (r.ok ? r.text() : ''), () => '');
+      }
+      expect(html, log).toContain('Unfinished thoughts on autovacuum');
+      expect(html).toMatch(/class="draft"[^>]*>draft</);
+      const index = await fetch(`http://127.0.0.1:${port}/articles/`).then((r) => r.text());
+      expect(index).toContain('Unfinished thoughts on autovacuum');
+    } finally {
+      dev.kill();
+    }
   }, 150_000);
 });
