@@ -12,6 +12,8 @@ import remarkContentChecks from './src/plugins/remark-content-checks';
 import mdxSyntax from './src/plugins/vite-mdx-syntax';
 import pagefind from './src/integrations/pagefind';
 import drafts from './src/integrations/drafts';
+import sitemap from '@astrojs/sitemap';
+import { inSitemap } from './src/lib/sitemap';
 import site from './site.config';
 
 export default defineConfig({
@@ -49,6 +51,7 @@ export default defineConfig({
       defaultProps: { wrap: false },
     }),
     mdx(),
+    sitemap({ filter: inSitemap }),
     pagefind(),
   ],
 });
