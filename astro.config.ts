@@ -20,7 +20,8 @@ export default defineConfig({
   site: site.url,
   output: 'static',
   trailingSlash: 'always',
-  build: { format: 'directory' },
+  // Inline the site's small stylesheets: one round trip fewer before first paint on a slow phone.
+  build: { format: 'directory', inlineStylesheets: 'always' },
   markdown: {
     // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
     processor: unified({
@@ -49,6 +50,8 @@ export default defineConfig({
         uiFontFamily: 'var(--font-sans)',
       },
       defaultProps: { wrap: false },
+      // Inline with the page like the rest of the CSS: no render-blocking request before first paint.
+      emitExternalStylesheet: false,
     }),
     mdx(),
     sitemap({ filter: inSitemap }),
