@@ -1,0 +1,107 @@
+/**
+ * How the build scales: generates a synthetic site of N articles in our real article shape (headings,
+ * prose, Ruby and SQL code, a box-drawing diagram, a numbered figure, a link to a sibling), builds it in a
+ * scratch copy of the project, and reports milliseconds per article and peak memory; then changes one
+ * article and builds again.
+ *
+ *   npm run bench:build-scale -- [--articles 1000,5000] [--keep]
+ */
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = new URL('../../', import.meta.url).pathname;
+const TAGS = ['ml', 'infra', 'distributed', 'postgres', 'rails', 'architecture', 'performance', 'ruby'];
+
+/** One synthetic article, about 1,300 words with six code blocks, a diagram and a figure. */
+export function syntheticArticle(i: number, total: number): string {
+  const date = new Date(Date.UTC(2020, 0, 1) + i * 3_600_000).toISOString().slice(0, 10);
+  const para = (n: number) =>
+    `Paragraph ${n} of article ${i}: the planner estimated rows from statistics gathered by ANALYZE, the executor ` +
+    'pulled tuples through the plan tree, and the buffer manager counted shared hits and reads for each node. ' +
+    'Every number here is something the reader can check with a query, so the text stays concrete and short.';
+  const section = (s: number) => `## Section ${s} of article ${i}
+
+${para(s * 3)}
+
+${para(s * 3 + 1)}
+
+\`\`\`ruby
+class Report${s}
+  def call(rows) = rows.group_by { |r| r[:tag] }.transform_values(&:size)
+end
+puts Report${s}.new.call([{ tag: :ruby }, { tag: :sql }]).inspect
+\`\`\`
+
+\`\`\`sql
+SELECT relname, n_live_tup, n_dead_tup FROM pg_stat_user_tables WHERE n_dead_tup > ${s * 100} ORDER BY 3 DESC;
+\`\`\`
+
+${para(s * 3 + 2)}
+`;
+  return `---
+title: "Synthetic article ${i}: how the planner reads statistics"
+summary: "Article ${i} of ${total}, generated to measure how the build scales."
+tag: ${TAGS[i % TAGS.length]}
+published: ${date}
+---
+
+${[1, 2, 3].map(section).join('\n')}
+
+<Figure caption="The request path for article ${i}." alt="Boxes for the client, the queue and the worker, joined by arrows.">
+
+\`\`\`text
+┌────────┐   enqueue   ┌───────┐   pop   ┌────────┐
+│ client │ ──────────► │ queue │ ──────► │ worker │
+└────────┘             └───────┘         └────────┘
+\`\`\`
+
+</Figure>
+
+See [the previous article](/articles/synthetic-${Math.max(0, i - 1)}/) and [Figure 1](#figure-1).
+`;
+}
+
+function site(dir: string, n: number): void {
+  for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public', 'scripts']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
+  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (p) => !p.includes('/content/articles/') });
+  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  for (let i = 0; i < n; i++) {
+    mkdirSync(join(dir, `src/content/articles/synthetic-${i}`), { recursive: true });
+    writeFileSync(join(dir, `src/content/articles/synthetic-${i}/index.mdx`), syntheticArticle(i, n));
+  }
+}
+
+/** Runs `astro build` under GNU time; returns wall milliseconds and peak resident memory. */
+function build(dir: string): { ms: number; peakMiB: number } {
+  const start = performance.now();
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    cwd: dir,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  const ms = performance.now() - start;
+  if (run.status !== 0) throw new Error(`build failed:\n${run.stdout.slice(-2000)}\n${run.stderr.slice(-2000)}`);
+  const kb = Number(run.stderr.trim().split('\n').at(-1));
+  return { ms, peakMiB: kb / 1024 };
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const { values } = parseArgs({ options: { articles: { type: 'string', default: '1000,5000' }, keep: { type: 'boolean', default: false } } });
+  for (const n of (values.articles ?? '').split(',').map(Number)) {
+    const dir = mkdtempSync(join(tmpdir(), `longform-scale-${n}-`));
+    try {
+      site(dir, n);
+      const cold = build(dir);
+      console.log(`${n} articles: ${(cold.ms / 1000).toFixed(1)} s, ${(cold.ms / n).toFixed(1)} ms per article, peak ${cold.peakMiB.toFixed(0)} MiB`);
+      writeFileSync(join(dir, 'src/content/articles/synthetic-0/index.mdx'), syntheticArticle(0, n).replace('Paragraph 1 ', 'Edited paragraph 1 '));
+      const again = build(dir);
+      console.log(`${n} articles, one changed: ${(again.ms / 1000).toFixed(1)} s, peak ${again.peakMiB.toFixed(0)} MiB`);
+    } finally {
+      if (values.keep) console.log(`kept ${dir}`);
+      else rmSync(dir, { recursive: true, force: true });
+    }
+  }
+}
