@@ -13,10 +13,11 @@ describe('readingMinutes', () => {
     expect(readingMinutes(words(231))).toBe(2);
     expect(readingMinutes(words(2300))).toBe(10);
   });
-  it('counts code words double, and not the fence lines', () => {
-    const code = '```ruby\n' + words(115) + '\n```';
+  it('counts code words like prose, and not the fence lines', () => {
+    const code = '```ruby title="a.rb"\n' + words(229) + '\n```';
     expect(readingMinutes(code)).toBe(1);
-    expect(readingMinutes(code + '\n\n' + words(1))).toBe(2);
+    expect(readingMinutes(code + '\n\n' + words(1))).toBe(1);
+    expect(readingMinutes(code + '\n\n' + words(2))).toBe(2);
   });
   it('ignores punctuation-only tokens', () => {
     expect(readingMinutes('— | → ' + words(230))).toBe(1);

@@ -1,4 +1,7 @@
-/** Words per minute for prose; code is read more slowly, so its words count double. */
+/**
+ * Words per minute. Code and its output count at the same rate as prose: readers study some of it
+ * and skim the rest (printed output, long listings), which evens out.
+ */
 const WORDS_PER_MINUTE = 230;
 
 const FENCE = /^(```|~~~)[^\n]*\n[\s\S]*?^\1\s*$/gm;
@@ -14,7 +17,7 @@ export function readingMinutes(body: string): number {
     code += countWords(block.split('\n').slice(1, -1).join('\n'));
     return '';
   });
-  const words = countWords(prose) + code * 2;
+  const words = countWords(prose) + code;
   return Math.max(1, Math.ceil(words / WORDS_PER_MINUTE));
 }
 
