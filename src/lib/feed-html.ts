@@ -6,17 +6,27 @@
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { matches, select, selectAll } from 'hast-util-select';
+import { select, selectAll } from 'hast-util-select';
 import { toHtml } from 'hast-util-to-html';
 import { toString } from 'hast-util-to-string';
 import { SKIP, visit } from 'unist-util-visit';
 
+/** Elements that only make sense on the page: scripts and styles, and buttons (copy buttons do nothing in a reader). */
+const PAGE_ONLY_TAGS = new Set(['script', 'style', 'link', 'button']);
+
+function hasClass(node: Element, name: string): boolean {
+  const classes = node.properties['className'];
+  return Array.isArray(classes) && classes.includes(name);
+}
+
 /**
- * What only makes sense on the page: heading `#` links (they point at the page itself), sidenote
- * copies (the footnotes at the end carry the same text), scripts and styles, and buttons (copy
- * buttons do nothing in a reader).
+ * Page-only elements, plus heading `#` links (they point at the page itself) and sidenote copies
+ * (the footnotes at the end carry the same text). Plain checks rather than a CSS selector: this
+ * runs on every element, and KaTeX output has thousands.
  */
-export const PAGE_ONLY = 'a.heading-anchor, .sidenote, script, style, link, button';
+function isPageOnly(node: Element): boolean {
+  return PAGE_ONLY_TAGS.has(node.tagName) || (node.tagName === 'a' && hasClass(node, 'heading-anchor')) || hasClass(node, 'sidenote');
+}
 
 /** Attributes holding one URL each; `srcset` holds a list and is handled apart. */
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
@@ -56,7 +66,7 @@ function plainCode(block: Element): Element | undefined {
   const code: ElementContent[] = [];
   lines.forEach((line, i) => {
     const text: ElementContent = { type: 'text', value: toString(line).replace(/\n$/, '') };
-    const marker = (['ins', 'del', 'mark'] as const).find((m) => matches(`.${m}`, line));
+    const marker = (['ins', 'del', 'mark'] as const).find((m) => hasClass(line, m));
     code.push(marker ? { type: 'element', tagName: marker, properties: {}, children: [text] } : text);
     if (i < lines.length - 1) code.push({ type: 'text', value: '\n' });
   });
@@ -86,11 +96,11 @@ export function feedHtml(html: string, pageUrl: string): string {
   const tree: Root = fromHtml(html, { fragment: true });
   visit(tree, 'element', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
-    if (matches(PAGE_ONLY, node)) {
+    if (isPageOnly(node)) {
       parent.children.splice(index, 1);
       return [SKIP, index];
     }
-    if (matches('.expressive-code', node)) {
+    if (node.tagName === 'div' && hasClass(node, 'expressive-code')) {
       const plain = plainCode(node);
       if (!plain) {
         parent.children.splice(index, 1);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildFeed, feedEntries, feedItem, type FeedSource } from './feed';
+import { buildFeed, FEED_SIZE, feedEntries, feedItem, type FeedSource } from './feed';
 import type { Tag } from './taxonomy';
 
 const entry = (id: string, published: string, opts: { draft?: boolean; updated?: string; tag?: Tag } = {}): FeedSource => ({
@@ -25,6 +25,12 @@ describe('feedEntries', () => {
   it('never carries a draft, even from a collection that includes them (astro dev)', () => {
     const list = [entry('draft', '2026-04-01', { draft: true }), entry('public', '2026-01-01')];
     expect(feedEntries(list).map((e) => e.id)).toEqual(['public']);
+  });
+
+  it('keeps only the newest, up to the feed size', () => {
+    const list = [entry('c', '2026-01-03'), entry('a', '2026-01-01'), entry('b', '2026-01-02')];
+    expect(feedEntries(list, 2).map((e) => e.id)).toEqual(['c', 'b']);
+    expect(FEED_SIZE).toBeGreaterThanOrEqual(20);
   });
 
   it('leaves the given list as it was', () => {

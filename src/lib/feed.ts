@@ -37,11 +37,18 @@ export interface Feed {
 }
 
 /**
- * The articles a feed carries, newest first. Drafts never reach a feed, not even under
- * `astro dev`, where the collection itself includes them.
+ * How many articles a feed carries. Readers fetch the whole file on every poll, so a full-content
+ * feed of every article would grow without bound (the 5,000-article bench); the newest fifty is
+ * more than any reader shows, and every article stays on the site and in the sitemap.
  */
-export function feedEntries<T extends FeedSource>(entries: readonly T[]): T[] {
-  return entries.filter((e) => isPublic(e, false)).sort(byNewest);
+export const FEED_SIZE = 50;
+
+/**
+ * The articles a feed carries, newest first, at most `size`. Drafts never reach a feed, not even
+ * under `astro dev`, where the collection itself includes them.
+ */
+export function feedEntries<T extends FeedSource>(entries: readonly T[], size = FEED_SIZE): T[] {
+  return entries.filter((e) => isPublic(e, false)).sort(byNewest).slice(0, size);
 }
 
 /** One item from an entry, its absolute address and its rendered body as the page shows it. */
