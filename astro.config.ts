@@ -4,6 +4,7 @@ import expressiveCode from 'astro-expressive-code';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkFigures from './src/plugins/remark-figures';
+import remarkRunnable from './src/plugins/remark-runnable';
 import rehypeSidenotes from './src/plugins/rehype-sidenotes';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
@@ -25,7 +26,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks, remarkFigures],
+      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks, remarkFigures, remarkRunnable],
       rehypePlugins: [
         [rehypeKatex, { output: 'html', strict: 'error' }],
         // Ids first, so the anchor links and the table of contents agree on them.

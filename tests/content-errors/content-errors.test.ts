@@ -76,6 +76,15 @@ const cases: [fixture: string, expected: (string | RegExp)[]][] = [
   ['image-without-alt', [`${file('image-without-alt')}:10:`, 'Image "./plan.png" has no alt text.', 'Fix: describe what it shows']],
   ['figure-without-alt', [`${file('figure-without-alt')}:10:`, '<img> has no alt text.', 'Fix: add alt="…"']],
   ['malformed-mdx', [`${file('malformed-mdx')}:10:`, 'closing brace', 'Fix: MDX reads `{` as the start of a JavaScript expression']],
+  [
+    'ruby-raises',
+    [`${file('ruby-raises')}:10:1`, "This Ruby block raised: eval:2:in '<main>': undefined method 'balance' for an instance of Account (NoMethodError)", 'Fix: fix the code, or mark the fence ```ruby run error'],
+  ],
+  [
+    'ruby-output-differs',
+    [`${file('ruby-output-differs')}:14:1`, 'The declared output differs from what the block printed', '  - [3, 2, 1]\n  + [1, 2, 3]', 'Fix: paste the printed output'],
+  ],
+  ['ruby-error-not-raised', [`${file('ruby-error-not-raised')}:10:1`, 'marked `error` but ran without raising']],
   ['Not_A_Slug', ['src/content/articles/Not_A_Slug/index.mdx', 'is not a valid slug', 'Fix: rename the folder to "not-a-slug"']],
 ];
 
@@ -115,6 +124,9 @@ describe('the writing guide', () => {
     expect(html).toContain('Figure 1');
     expect(html).toContain('class="sidenote"');
     expect(html).toMatch(/<aside[^>]*class="aside warning/);
+    expect(html).toContain('data-lab="ruby"');
+    expect(html).toContain('Verified with Ruby 3.4.1');
+    expect(html).toContain('undefined method');
   }, 150_000);
 });
 
