@@ -11,29 +11,33 @@ const ATOM_NS = 'http://www.w3.org/2005/Atom';
 /** Options for @astrojs/rss: full content in `content:encoded`, the summary as `description`. */
 export function rssOptions(feed: Feed, self: string): RSSOptions {
   return {
-    title: feed.title,
-    description: feed.description,
+    title: xmlSafe(feed.title),
+    description: xmlSafe(feed.description),
     site: feed.home,
     xmlns: { atom: ATOM_NS },
-    customData: `<language>${feed.language}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
+    customData: `<language>${escapeXml(feed.language)}</language><atom:link href="${escapeXml(self)}" rel="self" type="application/rss+xml"/>`,
     items: feed.items.map((item) => ({
-      title: item.title,
+      title: xmlSafe(item.title),
       link: item.url,
-      description: item.summary,
+      description: xmlSafe(item.summary),
       pubDate: item.published,
-      content: item.html,
+      content: xmlSafe(item.html),
       categories: [item.tag],
     })),
   };
 }
 
 /**
- * Text and attribute values in XML: the five characters that could end or open markup are escaped,
- * and the control characters XML 1.0 forbids outright are dropped, since one would make the whole
- * document unreadable to a strict parser.
+ * Drops the control characters XML 1.0 forbids outright: one of them makes the whole document
+ * unreadable to a strict parser, and @astrojs/rss passes them through.
  */
+export function xmlSafe(text: string): string {
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '');
+}
+
+/** Text and attribute values in XML: forbidden characters dropped, the five markup characters escaped. */
 export function escapeXml(text: string): string {
-  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '').replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
+  return xmlSafe(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c] ?? c);
 }
 
 /** The Atom document. The author sits on the feed, which RFC 4287 lets every entry inherit. */
