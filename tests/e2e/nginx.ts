@@ -4,7 +4,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symli
 import { get, type IncomingHttpHeaders } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir, userInfo } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DIST } from './pages.ts';
 
@@ -52,22 +52,22 @@ export function siteConfFor(root: string, port: number): string {
  */
 export async function startNginx(root: string = DIST): Promise<Nginx> {
   const bin = nginxBinary();
+  const generated = ['csp.conf', 'security-headers.conf'].map((file) => join(root, '_nginx', file));
+  for (const file of generated) if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first`);
   const port = await freePort();
   const prefix = mkdtempSync(join(tmpdir(), 'longform-nginx-'));
-  const conf = join(prefix, 'conf');
-  mkdirSync(join(conf, 'longform'), { recursive: true });
-  for (const file of ['csp.conf', 'security-headers.conf']) {
-    const generated = join(root, '_nginx', file);
-    if (!existsSync(generated)) throw new Error(`${generated} is missing: run npm run build first`);
-    cpSync(generated, join(conf, 'longform', file));
-  }
-  writeFileSync(join(conf, 'longform.conf'), siteConfFor(root, port));
-  // Debian's packaged modules are loaded by a path relative to the prefix, as in /etc/nginx/modules-enabled/.
-  symlinkSync('/usr/lib/nginx/modules', join(prefix, 'modules'));
   const temp = (name: string) => join(prefix, name);
-  writeFileSync(
-    join(conf, 'nginx.conf'),
-    `
+  let child: ChildProcess | undefined;
+  try {
+    const conf = join(prefix, 'conf');
+    mkdirSync(join(conf, 'longform'), { recursive: true });
+    for (const file of generated) cpSync(file, join(conf, 'longform', basename(file)));
+    writeFileSync(join(conf, 'longform.conf'), siteConfFor(root, port));
+    // Debian's packaged modules are loaded by a path relative to the prefix, as in /etc/nginx/modules-enabled/.
+    symlinkSync('/usr/lib/nginx/modules', join(prefix, 'modules'));
+    writeFileSync(
+      join(conf, 'nginx.conf'),
+      `
 # When the tests run as root, workers keep that user so they can read a private temp dir.
 ${process.getuid?.() === 0 ? `user ${userInfo().username};` : ''}
 worker_processes 1;
@@ -89,32 +89,39 @@ http {
     include longform.conf;
 }
 `,
-  );
-  const check = spawnSync(bin, ['-p', prefix, '-c', join(conf, 'nginx.conf'), '-e', temp('error.log'), '-t'], { encoding: 'utf8' });
-  if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
-  const child: ChildProcess = spawn(bin, ['-p', prefix, '-c', join(conf, 'nginx.conf'), '-e', temp('error.log')], { stdio: 'ignore' });
-  const origin = `http://127.0.0.1:${port}`;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const deadline = Date.now() + 10_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(temp('error.log'), 'utf8')}`);
-    try {
-      if ((await fetch(`${origin}/`)).ok) break;
-    } catch {
-      // Not listening yet.
+    );
+    const args = ['-p', prefix, '-c', join(conf, 'nginx.conf'), '-e', temp('error.log')];
+    const check = spawnSync(bin, [...args, '-t'], { encoding: 'utf8' });
+    if (check.status !== 0) throw new Error(`nginx -t failed:\n${check.stderr}`);
+    const server = spawn(bin, args, { stdio: 'ignore' });
+    child = server;
+    const exited = new Promise<void>((done) => server.once('exit', () => done()));
+    const origin = `http://127.0.0.1:${port}`;
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      if (server.exitCode !== null) throw new Error(`nginx exited: ${readFileSync(temp('error.log'), 'utf8')}`);
+      try {
+        if ((await fetch(`${origin}/`)).ok) break;
+      } catch {
+        // Not listening yet.
+      }
+      if (Date.now() > deadline) throw new Error(`nginx did not answer on ${origin}`);
+      await new Promise((r) => setTimeout(r, 50));
     }
-    if (Date.now() > deadline) throw new Error(`nginx did not answer on ${origin}`);
-    await new Promise((r) => setTimeout(r, 50));
+    return {
+      origin,
+      async stop() {
+        // SIGQUIT: graceful shutdown, so nginx removes its pid file and workers before the prefix goes.
+        if (server.exitCode === null) server.kill('SIGQUIT');
+        await exited;
+        rmSync(prefix, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    if (child && child.exitCode === null) child.kill('SIGTERM');
+    rmSync(prefix, { recursive: true, force: true });
+    throw error;
   }
-  return {
-    origin,
-    async stop() {
-      // SIGQUIT: graceful shutdown, so nginx removes its pid file and workers before the prefix goes.
-      if (child.exitCode === null) child.kill('SIGQUIT');
-      await exited;
-      rmSync(prefix, { recursive: true, force: true });
-    },
-  };
 }
 
 /**
