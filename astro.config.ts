@@ -28,7 +28,8 @@ export default defineConfig({
     processor: unified({
       remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks, remarkFigures, remarkRunnable],
       rehypePlugins: [
-        [rehypeKatex, { output: 'html', strict: 'error' }],
+        // MathML beside the HTML: screen readers read it (the HTML rendering is aria-hidden), and feeds keep only it.
+        [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
         // Ids first, so the anchor links and the table of contents agree on them.
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1, dataPagefindIgnore: '' }, content: { type: 'text', value: '#' } }],

@@ -67,3 +67,11 @@ describe('feedHtml: highlighted code becomes plain pre/code', () => {
     expect(out.startsWith('<pre><code')).toBe(true);
   });
 });
+
+describe('feedHtml: math', () => {
+  it('keeps KaTeX\'s MathML and drops the HTML rendering that needs the stylesheet', () => {
+    const math = '<math xmlns="http://www.w3.org/1998/Math/MathML"><semantics><mrow><msub><mi>θ</mi><mn>0</mn></msub></mrow><annotation encoding="application/x-tex">\\theta_0</annotation></semantics></math>';
+    const html = `<p>Intercept <span class="katex"><span class="katex-mathml">${math}</span><span class="katex-html" aria-hidden="true"><span class="base">θ0</span></span></span>.</p>`;
+    expect(feedHtml(html, PAGE)).toBe(`<p>Intercept ${math}.</p>`);
+  });
+});

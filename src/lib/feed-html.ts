@@ -1,8 +1,8 @@
 /**
  * An article's rendered body made fit for a feed. A feed reader shows the HTML out of context: no
  * site CSS or JavaScript, and relative links resolved against the feed (if at all). So links become
- * absolute, page-only chrome goes, and highlighted code becomes plain `<pre><code>`. Pure: the
- * caller renders the body; this only rewrites it.
+ * absolute, page-only chrome goes, math becomes MathML, and highlighted code becomes plain
+ * `<pre><code>`. Pure: the caller renders the body; this only rewrites it.
  */
 import type { Element, ElementContent, Root } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
@@ -99,6 +99,15 @@ export function feedHtml(html: string, pageUrl: string): string {
     if (isPageOnly(node)) {
       parent.children.splice(index, 1);
       return [SKIP, index];
+    }
+    // KaTeX's HTML rendering needs its stylesheet (without it θ₀ reads "θ0" and fractions flatten);
+    // the MathML it renders beside it displays natively in readers and browsers.
+    if (node.tagName === 'span' && hasClass(node, 'katex')) {
+      const math = select('math', node);
+      if (math) {
+        parent.children[index] = math;
+        return [SKIP, index + 1];
+      }
     }
     if (node.tagName === 'div' && hasClass(node, 'expressive-code')) {
       const plain = plainCode(node);
