@@ -51,6 +51,10 @@ describe('articles', () => {
   });
 
   it('contain no placeholder text', () => {
-    for (const f of files) expect(f.body, f.slug).not.toMatch(/\b(TODO|TBD|lorem ipsum|FIXME)\b/i);
+    // Upper case only: `update-todo` is a real packwerk command, not a placeholder.
+    for (const f of files) {
+      expect(f.body, f.slug).not.toMatch(/\b(TODO|TBD|FIXME|XXX)\b/);
+      expect(f.body, f.slug).not.toMatch(/lorem ipsum/i);
+    }
   });
 });
