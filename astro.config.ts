@@ -1,11 +1,13 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import expressiveCode from 'astro-expressive-code';
+import { pluginFocusableBlocks } from './src/plugins/ec-focusable-blocks';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkFigures from './src/plugins/remark-figures';
 import remarkRunnable from './src/plugins/remark-runnable';
 import rehypeSidenotes from './src/plugins/rehype-sidenotes';
+import rehypeMathScroll from './src/plugins/rehype-math-scroll';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import remarkMathFlag from './src/plugins/remark-math-flag';
@@ -30,6 +32,7 @@ export default defineConfig({
       rehypePlugins: [
         // MathML beside the HTML: screen readers read it (the HTML rendering is aria-hidden), and feeds keep only it.
         [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
+        rehypeMathScroll,
         // Ids first, so the anchor links and the table of contents agree on them.
         rehypeHeadingIds,
         [rehypeAutolinkHeadings, { behavior: 'append', properties: { className: ['heading-anchor'], ariaHidden: 'true', tabIndex: -1, dataPagefindIgnore: '' }, content: { type: 'text', value: '#' } }],
@@ -42,6 +45,7 @@ export default defineConfig({
     drafts(),
     expressiveCode({
       themes: ['github-light', 'github-dark'],
+      plugins: [pluginFocusableBlocks()],
       // Follow the site's theme attribute, which itself defaults to the system setting.
       themeCssSelector: (theme) => `[data-theme='${theme.type}']`,
       useDarkModeMediaQuery: false,

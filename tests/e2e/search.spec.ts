@@ -54,11 +54,15 @@ test('tag filters narrow the results', async ({ page }) => {
   await expect(dialog.locator('[data-search-results] li').first()).toBeVisible();
   await dialog.getByRole('button', { name: /#postgres/ }).click();
   await expect(dialog.getByRole('button', { name: /#postgres/ })).toHaveAttribute('aria-pressed', 'true');
+  const postgres = /vacuum|lock-contention|explain-analyze/;
+  // Wait for the filtered answer to replace the unfiltered one: every result is then a postgres article.
   await expect
-    .poll(async () => dialog.locator('[data-search-results] li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname)))
-    .toEqual(expect.arrayContaining([expect.stringMatching(/vacuum|lock-contention|explain-analyze/)]));
-  const paths = await dialog.locator('[data-search-results] li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
-  for (const p of paths) expect(p).toMatch(/vacuum|lock-contention|explain-analyze/);
+    .poll(async () => {
+      const paths = await dialog.locator('[data-search-results] li a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+      return paths.length > 0 && paths.every((p) => postgres.test(p));
+    })
+    .toBe(true);
+  await expect(dialog.locator('[data-search-status]')).toHaveText(/^[1-3] results?$/);
 });
 
 for (const theme of ['light', 'dark'] as const) {
