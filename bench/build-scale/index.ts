@@ -7,12 +7,12 @@
  *   npm run bench:build-scale -- [--articles 1000,5000] [--keep]
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ASTRO, makeScratchSite } from '../../scripts/lib/scratch-site.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const TAGS = ['ml', 'infra', 'distributed', 'postgres', 'rails', 'architecture', 'performance', 'ruby'];
 
 /** One synthetic article, about 1,300 words with six code blocks, a diagram and a figure. */
@@ -65,9 +65,7 @@ See [the previous article](/articles/synthetic-${Math.max(0, i - 1)}/) and [Figu
 }
 
 function site(dir: string, n: number): void {
-  for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public', 'scripts']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(dir, 'src'), { recursive: true, filter: (p) => !p.includes('/content/articles/') });
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  makeScratchSite(dir);
   for (let i = 0; i < n; i++) {
     mkdirSync(join(dir, `src/content/articles/synthetic-${i}`), { recursive: true });
     writeFileSync(join(dir, `src/content/articles/synthetic-${i}/index.mdx`), syntheticArticle(i, n));
@@ -77,7 +75,7 @@ function site(dir: string, n: number): void {
 /** Runs `astro build` under GNU time; returns wall milliseconds and peak resident memory. */
 function build(dir: string): { ms: number; peakMiB: number } {
   const start = performance.now();
-  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const run = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ASTRO, 'build'], {
     cwd: dir,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,

@@ -6,18 +6,16 @@
  *   npm run bench:dev-reload -- [--edits 5]
  */
 import { spawn } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { ASTRO, makeScratchSite } from '../../scripts/lib/scratch-site.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const PORT = 4395;
 const { values } = parseArgs({ options: { edits: { type: 'string', default: '5' } } });
 
-const dir = mkdtempSync(join(tmpdir(), 'longform-dev-'));
-for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public', 'src']) cpSync(join(ROOT, f), join(dir, f), { recursive: true });
-symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+const dir = makeScratchSite(mkdtempSync(join(tmpdir(), 'longform-dev-')), { keepArticles: true });
 mkdirSync(join(dir, 'src/content/articles/lab-reload'));
 const labPath = join(dir, 'src/content/articles/lab-reload/index.mdx');
 writeFileSync(
@@ -27,7 +25,7 @@ writeFileSync(
 const proseSlug = 'what-vacuum-actually-does-in-postgresql';
 const prosePath = join(dir, `src/content/articles/${proseSlug}/index.mdx`);
 
-const server = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(PORT), '--host', '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
+const server = spawn(process.execPath, [ASTRO, 'dev', '--port', String(PORT), '--host', '127.0.0.1'], { cwd: dir, stdio: 'ignore' });
 const get = (path: string) => fetch(`http://127.0.0.1:${PORT}${path}`).then((r) => (r.ok ? r.text() : ''), () => '');
 
 async function until(path: string, text: string): Promise<number> {

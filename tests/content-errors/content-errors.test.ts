@@ -4,23 +4,19 @@
  * that holds the fixture beside one valid article, and the build's own output is checked.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { ASTRO, ROOT, makeScratchSite } from '../../scripts/lib/scratch-site.ts';
 
-const ROOT = new URL('../../', import.meta.url).pathname;
 const FIXTURES = join(ROOT, 'tests/content-errors/fixtures');
 const scratch = mkdtempSync(join(tmpdir(), 'longform-errors-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 /** A scratch copy of the site whose articles are what `addArticle` writes plus one valid companion. */
 function scratchSite(name: string, addArticle: (articlesDir: string) => void): string {
-  const site = join(scratch, name);
-  mkdirSync(site);
-  for (const f of ['astro.config.ts', 'site.config.ts', 'tsconfig.json', 'package.json', 'public']) cpSync(join(ROOT, f), join(site, f), { recursive: true });
-  cpSync(join(ROOT, 'src'), join(site, 'src'), { recursive: true, filter: (p) => !p.includes('/content/articles/') });
-  symlinkSync(join(ROOT, 'node_modules'), join(site, 'node_modules'));
+  const site = makeScratchSite(join(scratch, name));
   const articles = join(site, 'src/content/articles');
   addArticle(articles);
   mkdirSync(join(articles, 'what-vacuum-actually-does-in-postgresql'));
@@ -34,7 +30,7 @@ function scratchSite(name: string, addArticle: (articlesDir: string) => void): s
 /** Builds a scratch site; returns the exit status and everything the build printed. */
 function scratchBuild(name: string, addArticle: (articlesDir: string) => void): { status: number | null; output: string; site: string } {
   const site = scratchSite(name, addArticle);
-  const run = spawnSync(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const run = spawnSync(process.execPath, [ASTRO, 'build'], {
     cwd: site,
     encoding: 'utf8',
     env: cleanEnv({ NODE_ENV: 'production', NO_COLOR: '1', FORCE_COLOR: '0' }),
@@ -139,7 +135,7 @@ function addDraft(dir: string): void {
 }
 
 describe('drafts', () => {
-  it('are left out of the build: no page, no redirect, no tag page entry, no search index entry', () => {
+  it('are left out of the build: no page, no redirect, no list or tag page entry', () => {
     const run = scratchBuild('draft', addDraft);
     expect(run.status, run.output).toBe(0);
     const dist = join(run.site, 'dist');
@@ -157,7 +153,7 @@ describe('drafts', () => {
   it('are served by the dev server, marked as drafts', async () => {
     const site = scratchSite('draft-dev', addDraft);
     const port = 4391;
-    const dev = spawn(process.execPath, [join(ROOT, 'node_modules/astro/bin/astro.mjs'), 'dev', '--port', String(port), '--host', '127.0.0.1'], {
+    const dev = spawn(process.execPath, [ASTRO, 'dev', '--port', String(port), '--host', '127.0.0.1'], {
       cwd: site,
       env: cleanEnv({ NODE_ENV: 'development' }),
       stdio: ['ignore', 'pipe', 'pipe'],
