@@ -30,8 +30,10 @@ export function explainMdxSyntax(source: string, path: string): string | undefin
   } catch (e) {
     const err = e as ParseError;
     const reason = err.reason ?? err.message;
-    const line = err.line ?? err.place?.line ?? err.place?.start?.line;
-    const column = err.column ?? err.place?.column ?? err.place?.start?.column;
+    // Some parse errors carry their place only in the text, as "(line:column-line:column)".
+    const inText = /\((\d+):(\d+)-\d+:\d+\)$/.exec(reason);
+    const line = err.line ?? err.place?.line ?? err.place?.start?.line ?? (inText ? Number(inText[1]) : undefined);
+    const column = err.column ?? err.place?.column ?? err.place?.start?.column ?? (inText ? Number(inText[2]) : undefined);
     const at = line ? `${path}:${line}:${column ?? 1}` : path;
     return `${at} — MDX syntax error: ${reason}\n  Fix: ${fixFor(reason)}`;
   }

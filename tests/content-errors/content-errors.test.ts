@@ -81,6 +81,7 @@ const cases: [fixture: string, expected: (string | RegExp)[]][] = [
     [`${file('ruby-output-differs')}:14:1`, 'The declared output differs from what the block printed', '  - [3, 2, 1]\n  + [1, 2, 3]', 'Fix: paste the printed output'],
   ],
   ['ruby-error-not-raised', [`${file('ruby-error-not-raised')}:10:1`, 'marked `error` but ran without raising']],
+  ['unclosed-component', [`${file('unclosed-component')}:10:1`, 'MDX syntax error', 'Fix: MDX reads `<` as the start of a tag']],
   ['Not_A_Slug', ['src/content/articles/Not_A_Slug/index.mdx', 'is not a valid slug', 'Fix: rename the folder to "not-a-slug"']],
 ];
 
