@@ -3,7 +3,8 @@
  * resvg rasterises it to PNG. Fonts come from @fontsource packages in node_modules, so a fresh
  * clone draws the same image on any machine; satori reads WOFF, not WOFF2.
  */
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
@@ -37,9 +38,26 @@ function loadFonts(): Font[] {
   return fonts;
 }
 
+/**
+ * Rasterising dominates the cost of a share image (tens of milliseconds each, two per article), so
+ * finished PNGs are kept between builds, keyed by everything that shapes them: the card's text, the
+ * palette, the layout and font code's version below. A rebuild after editing one article redraws
+ * only that article's cards.
+ */
+const CACHE_VERSION = 'og-1';
+const CACHE_DIR = process.env['LONGFORM_OG_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/longform-og');
+let fontsHash: string | undefined;
+
 /** The card as a 1200×630 PNG in the given palette. */
 export async function renderCard(card: Card, colours: Palette): Promise<Uint8Array<ArrayBuffer>> {
-  const svg = await satori(cardTree(card, colours), { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+  fontsHash ??= loadFonts().reduce((h, f) => h.update(new Uint8Array(f.data as ArrayBuffer)), createHash('sha256')).digest('hex');
+  const key = createHash('sha256').update(JSON.stringify([CACHE_VERSION, fontsHash, card, colours])).digest('hex');
+  const cached = join(CACHE_DIR, `${key}.png`);
   // A copy into a plain ArrayBuffer, which is what a Response body accepts (Node's Buffer may share a pool).
-  return new Uint8Array(new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng());
+  if (existsSync(cached)) return new Uint8Array(readFileSync(cached));
+  const svg = await satori(cardTree(card, colours), { width: CARD_WIDTH, height: CARD_HEIGHT, fonts: loadFonts() });
+  const png = new Uint8Array(new Resvg(svg, { fitTo: { mode: 'width', value: CARD_WIDTH } }).render().asPng());
+  mkdirSync(CACHE_DIR, { recursive: true });
+  writeFileSync(cached, png);
+  return png;
 }
