@@ -5,10 +5,10 @@
  *
  *   npm run build && npm run bench:lighthouse [-- /articles/<slug>/ ...]
  */
-import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { serveDist } from '../../scripts/lib/serve-dist.ts';
 
 const PORT = 4388;
 const { positionals } = parseArgs({ allowPositionals: true });
@@ -16,12 +16,7 @@ const pages = positionals.length
   ? positionals
   : ['/', '/articles/', '/articles/what-vacuum-actually-does-in-postgresql/', '/articles/gradient-descent-visually-explained/'];
 
-const server = spawn(process.execPath, ['tests/e2e/serve.ts', '--port', String(PORT)], { stdio: 'ignore' });
-for (let i = 0; i < 50; i++) {
-  const up = await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok, () => false);
-  if (up) break;
-  await new Promise((r) => setTimeout(r, 200));
-}
+const server = await serveDist(PORT);
 const chrome = await chromeLauncher.launch({
   chromePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
   chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -32,7 +27,7 @@ let worst = 100;
 try {
   console.log('page'.padEnd(60), ...CATEGORIES.map((c) => c.padStart(15)));
   for (const page of pages) {
-    const result = await lighthouse(`http://127.0.0.1:${PORT}${page}`, {
+    const result = await lighthouse(`${server.origin}${page}`, {
       port: chrome.port,
       output: 'json',
       logLevel: 'error',
@@ -63,6 +58,6 @@ try {
   }
 } finally {
   await chrome.kill();
-  server.kill();
+  server.stop();
 }
 console.log(`lowest score: ${worst}`);

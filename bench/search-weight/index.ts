@@ -6,19 +6,18 @@
  *
  *   npm run build && npm run bench:search-weight [-- "query"]
  */
-import { spawn } from 'node:child_process';
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { chromium } from '@playwright/test';
+import { serveDist } from '../../scripts/lib/serve-dist.ts';
 
 const DIST = new URL('../../dist/', import.meta.url).pathname;
 const PORT = 4389;
 const { positionals } = parseArgs({ allowPositionals: true });
 const query = positionals[0] ?? 'vacuum dead tuples';
 
-const server = spawn(process.execPath, ['tests/e2e/serve.ts', '--port', String(PORT)], { stdio: 'ignore' });
-for (let i = 0; i < 50 && !(await fetch(`http://127.0.0.1:${PORT}/`).then((r) => r.ok, () => false)); i++) await new Promise((r) => setTimeout(r, 200));
+const server = await serveDist(PORT);
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: ['--disable-background-networking'] });
 try {
   const page = await browser.newPage();
@@ -27,7 +26,7 @@ try {
     const path = new URL(r.url()).pathname;
     if (path.startsWith('/pagefind/')) fetched.push(path);
   });
-  await page.goto(`http://127.0.0.1:${PORT}/articles/`);
+  await page.goto(`${server.origin}/articles/`);
   await page.keyboard.press('/');
   await page.keyboard.type(query);
   await page.locator('[data-search-results] li').first().waitFor();
@@ -43,5 +42,5 @@ try {
   console.log(`${fetched.length} requests, ${(total / 1024).toFixed(1)} KB for the search "${query}"`);
 } finally {
   await browser.close();
-  server.kill();
+  server.stop();
 }
