@@ -1,5 +1,6 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import preact from '@astrojs/preact';
 import expressiveCode from 'astro-expressive-code';
 import { pluginFocusableBlocks } from './src/plugins/ec-focusable-blocks';
 import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
@@ -60,6 +61,8 @@ export default defineConfig({
       emitExternalStylesheet: false,
     }),
     mdx(),
+    // Islands for figures that move; pages without one ship no framework JavaScript.
+    preact(),
     sitemap({ filter: inSitemap }),
     pagefind(),
   ],

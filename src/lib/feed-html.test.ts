@@ -35,6 +35,16 @@ describe('feedHtml: what only makes sense on the page goes', () => {
   });
 });
 
+describe('feedHtml: a figure keeps its first frame', () => {
+  it('unwraps the island and drops the controls that need its script', () => {
+    const html =
+      `<astro-island uid="x" component-url="/work/src/Fig.tsx" client="visible"><div data-lab="figure" id="f">` +
+      `<svg data-lab-output><rect width="8"></rect></svg><div class="lab-controls"><input type="range"></div></div></astro-island>`;
+    const out = feedHtml(html, PAGE);
+    expect(out).toBe('<div data-lab="figure" id="f"><svg data-lab-output=""><rect width="8"></rect></svg></div>');
+  });
+});
+
 describe('feedHtml: every address is absolute', () => {
   it('resolves site paths, bare anchors and relative files against the article', () => {
     const out = feedHtml('<a href="/tags/postgres/">t</a><a href="#figure-3">f</a><img src="./plot.png" alt="p"><img src="/_astro/a.webp" srcset="/_astro/a.webp 1x, b@2x.webp 2x" alt="q">', PAGE);

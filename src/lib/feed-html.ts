@@ -25,8 +25,17 @@ function hasClass(node: Element, name: string): boolean {
  * runs on every element, and KaTeX output has thousands.
  */
 function isPageOnly(node: Element): boolean {
-  return PAGE_ONLY_TAGS.has(node.tagName) || (node.tagName === 'a' && hasClass(node, 'heading-anchor')) || hasClass(node, 'sidenote');
+  return (
+    PAGE_ONLY_TAGS.has(node.tagName) ||
+    (node.tagName === 'a' && hasClass(node, 'heading-anchor')) ||
+    hasClass(node, 'sidenote') ||
+    // A figure's sliders and buttons do nothing without its script; its first frame stays.
+    hasClass(node, 'lab-controls')
+  );
 }
+
+/** Astro's island wrappers: their attributes name build paths and scripts; only their content belongs in a feed. */
+const ISLAND_WRAPPERS = new Set(['astro-island', 'astro-slot', 'astro-static-slot']);
 
 /** Attributes holding one URL each; `srcset` holds a list and is handled apart. */
 const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'] as const;
@@ -99,6 +108,10 @@ export function feedHtml(html: string, pageUrl: string): string {
     if (isPageOnly(node)) {
       parent.children.splice(index, 1);
       return [SKIP, index];
+    }
+    if (ISLAND_WRAPPERS.has(node.tagName)) {
+      parent.children.splice(index, 1, ...node.children);
+      return index;
     }
     // KaTeX's HTML rendering needs its stylesheet (without it θ₀ reads "θ0" and fractions flatten);
     // the MathML it renders beside it displays natively in readers and browsers.

@@ -4,6 +4,8 @@
  * components the article page passes, so the feed shows what the page shows.
  */
 import { getContainerRenderer } from '@astrojs/mdx/container-renderer';
+// Imported, not loaded by name: its virtual options module only resolves inside the Vite build.
+import preactRenderer from '@astrojs/preact/server.js';
 import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { loadRenderers } from 'astro:container';
 import { render } from 'astro:content';
@@ -18,8 +20,10 @@ async function bodyHtml(container: AstroContainer, article: Article): Promise<st
 }
 
 async function load(): Promise<Feed> {
-  // MDX bodies need the MDX renderer, which the container does not load by itself.
+  // MDX bodies need the MDX renderer, and figures the Preact one: the container loads neither by itself.
+  // A figure's first state goes into the feed as static SVG, like the page without scripts.
   const container = await AstroContainer.create({ renderers: await loadRenderers([getContainerRenderer()]) });
+  container.addServerRenderer({ name: '@astrojs/preact', renderer: preactRenderer });
   const items = await Promise.all(
     feedEntries(await getArticles()).map(async (article) => {
       const url = new URL(articleUrl(article.id), site.url).href;
