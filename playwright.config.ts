@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const PORT = 4329;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const PORT = Number(process.env['E2E_PORT'] ?? 4329);
 
 /** Browser tests run against the built site (`dist/`) in Debian's Chromium; no browser is downloaded. */
 export default defineConfig({
