@@ -5,7 +5,8 @@
  * in the build, so a server sends the smallest bytes without compressing on each request
  * (nginx: `brotli_static on; gzip_static on;`). Runs as the last step of `npm run build`.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs, promisify } from 'node:util';
@@ -35,8 +36,35 @@ export interface Compressed { file: string; raw: number; br: number | null; gz: 
  */
 export async function compressFile(path: string): Promise<Omit<Compressed, 'file'>> {
   const bytes = await readFile(path);
-  const text = !/\.(wasm|data|tar)$/i.test(path);
-  const [b, g] = await Promise.all([
+  const [b, g] = await compressedBytes(bytes, !/\.(wasm|data|tar)$/i.test(path));
+  const keep = async (data: Buffer, ext: string): Promise<number | null> => {
+    if (data.length >= bytes.length) return null;
+    await writeFile(`${path}.${ext}`, data);
+    return data.length;
+  };
+  return { raw: bytes.length, br: await keep(b, 'br'), gz: await keep(g, 'gz') };
+}
+
+/** Where large files' compressed forms are kept between builds, by content. */
+const CACHE_DIR = process.env['LONGFORM_COMPRESS_CACHE'] ?? join(process.cwd(), 'node_modules/.cache/longform-compress');
+/** Engine files (ruby.wasm, PGlite) take most of a minute at brotli 11 and never change between builds. */
+const CACHE_FROM_BYTES = 256 * 1024;
+
+async function compressedBytes(bytes: Buffer, text: boolean): Promise<[Buffer, Buffer]> {
+  if (bytes.length < CACHE_FROM_BYTES) return compressBoth(bytes, text);
+  const key = join(CACHE_DIR, createHash('sha256').update(bytes).digest('hex'));
+  try {
+    return await Promise.all([readFile(`${key}.br`), readFile(`${key}.gz`)]);
+  } catch {
+    const both = await compressBoth(bytes, text);
+    await mkdir(CACHE_DIR, { recursive: true });
+    await Promise.all([writeFile(`${key}.br`, both[0]), writeFile(`${key}.gz`, both[1])]);
+    return both;
+  }
+}
+
+function compressBoth(bytes: Buffer, text: boolean): Promise<[Buffer, Buffer]> {
+  return Promise.all([
     brotli(bytes, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
@@ -46,12 +74,6 @@ export async function compressFile(path: string): Promise<Omit<Compressed, 'file
     }),
     gz(bytes, { level: 9 }),
   ]);
-  const keep = async (data: Buffer, ext: string): Promise<number | null> => {
-    if (data.length >= bytes.length) return null;
-    await writeFile(`${path}.${ext}`, data);
-    return data.length;
-  };
-  return { raw: bytes.length, br: await keep(b, 'br'), gz: await keep(g, 'gz') };
 }
 
 /** Compresses every compressible file under `dir`, a few at a time (zlib runs on the libuv thread pool, so this uses every core). */

@@ -5,36 +5,47 @@
  * print: the build compares (timings and addresses masked) and fails with a diff. A block that raises
  * fails the build unless it is marked `error`, in which case the error is what the page shows.
  *
- * Each block becomes `<div class="lab" data-lab="ruby" id="ruby-N">` holding the code and its output,
- * the static form every lab keeps; the in-browser engine attaches to it.
+ * Each block becomes `<div class="lab" data-lab="ruby" id="ruby-N">` (or the fence's `id=name`)
+ * holding the code and its output, the static form every lab keeps; the in-browser runtime
+ * (src/labs/client/) attaches to it. A component with `lab="name"` (a figure drawn from a block's
+ * output) receives that block's build-time stdout as its `labOutput` prop, and in the browser hears
+ * the block's later runs through the `lab:output` event.
  */
 import type { Code, Root, RootContent } from 'mdast';
-import type { MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
+import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { createRubySession, type RubySession } from '../labs/ruby/node-runner';
 import { lineDiff, maskVolatile, renderOutput } from '../labs/output';
 import { ContentError } from './remark-content-checks';
+import { labElement } from './lab-markup';
 
 const FLAGS = new Set(['run', 'fresh', 'error']);
 
+const ID = /^id=([a-z][a-z0-9-]*)$/;
+
 /** The runnable flags of a fence's meta, and the meta left for the highlighter (title, marks…). */
-export function parseMeta(meta: string | null | undefined): { run: boolean; fresh: boolean; error: boolean; rest: string } {
+export function parseMeta(meta: string | null | undefined): { run: boolean; fresh: boolean; error: boolean; id?: string; rest: string } {
   const tokens = (meta ?? '').match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
   const flags = new Set(tokens.filter((t) => FLAGS.has(t)));
-  return { run: flags.has('run'), fresh: flags.has('fresh'), error: flags.has('error'), rest: tokens.filter((t) => !FLAGS.has(t)).join(' ') };
+  const id = tokens.map((t) => ID.exec(t)?.[1]).find(Boolean);
+  const rest = tokens.filter((t) => !FLAGS.has(t) && !ID.test(t)).join(' ');
+  return { run: flags.has('run'), fresh: flags.has('fresh'), error: flags.has('error'), ...(id ? { id } : {}), rest };
 }
 
-function labElement(id: string, children: Code[]): MdxJsxFlowElement {
-  return {
-    type: 'mdxJsxFlowElement',
-    name: 'div',
-    attributes: [
-      { type: 'mdxJsxAttribute', name: 'class', value: 'lab' },
-      { type: 'mdxJsxAttribute', name: 'data-lab', value: 'ruby' },
-      { type: 'mdxJsxAttribute', name: 'id', value: id },
-    ],
-    children,
-  };
+/** Gives each component with `lab="name"` the named block's build-time stdout as `labOutput`. */
+function feedFigures(tree: Root, file: VFile, outputs: Map<string, string>): void {
+  visit(tree, (node) => {
+    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+    const lab = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'lab');
+    if (!lab || typeof lab.value !== 'string') return;
+    const output = outputs.get(lab.value);
+    if (output === undefined) {
+      const known = [...outputs.keys()].join(', ') || 'none';
+      throw new ContentError(file, node, `<${node.name} lab="${lab.value}"> names no runnable block.`, `give the block \`id=${lab.value}\` in its fence meta (runnable blocks here: ${known}).`);
+    }
+    node.attributes.push({ type: 'mdxJsxAttribute', name: 'labOutput', value: output });
+  });
 }
 
 export default function remarkRunnable() {
@@ -51,6 +62,7 @@ export default function remarkRunnable() {
 
     let shared: RubySession | undefined;
     let version = '';
+    const outputs = new Map<string, string>();
     try {
       for (const [i, { parent, node }] of blocks.entries()) {
         const meta = parseMeta(node.meta);
@@ -77,15 +89,22 @@ export default function remarkRunnable() {
             'paste the printed output into the ```output fence, or change the code.',
           );
         }
+        const id = meta.id ?? `ruby-${i + 1}`;
+        if (outputs.has(id)) throw new ContentError(file, node, `Two runnable blocks have the id "${id}".`, 'give each block its own `id=` (or none).');
+        outputs.set(id, result.stdout);
         const code: Code = { ...node, meta: meta.rest || null };
         const shown: Code = { type: 'code', lang: 'text', meta: `title="Output${meta.error ? ' (error)' : ''}"`, value: output || '(no output)' };
-        parent.children.splice(at, declared ? 2 : 1, labElement(`ruby-${i + 1}`, [code, shown]) as RootContent);
+        const lab = labElement({ kind: 'ruby', id, source: node.value, scope: meta.fresh ? 'fresh' : 'article', expectError: meta.error, code, output: [shown] });
+        parent.children.splice(at, declared ? 2 : 1, lab);
       }
     } finally {
       shared?.close();
     }
+    feedFigures(tree, file, outputs);
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
     const fm = (astro.frontmatter ??= {});
     fm['verifiedWith'] = [...((fm['verifiedWith'] as string[] | undefined) ?? []), `Ruby ${version}`];
+    // Tells the layout to load the lab runtime; pages without labs ship none of it.
+    fm['labs'] = [...new Set([...((fm['labs'] as string[] | undefined) ?? []), 'ruby'])];
   };
 }

@@ -10,7 +10,8 @@ import sirv from 'sirv';
 
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4329' }, dir: { type: 'string', default: 'dist' } } });
 const notFound = readFileSync(`${values.dir}/404.html`);
-const files = sirv(values.dir, { dev: false, etag: true, extensions: ['html'] });
+// Precompressed files as a real host serves them (nginx brotli_static/gzip_static), so byte counts are honest.
+const files = sirv(values.dir, { dev: false, etag: true, extensions: ['html'], brotli: true, gzip: true });
 
 createServer((req, res) => {
   files(req, res, () => {

@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 import { RubyVM } from '@ruby/wasm-wasi';
+import { rubyError } from './errors';
 
 const require = createRequire(import.meta.url);
 
@@ -72,14 +73,4 @@ export async function createRubySession(): Promise<RubySession> {
       rmSync(dir, { recursive: true, force: true });
     },
   };
-}
-
-/** ruby.wasm's error message, without the JavaScript wrapper's stack. */
-function rubyError(e: unknown): string {
-  const message = e instanceof Error ? e.message : String(e);
-  return message
-    .split('\n')
-    .filter((l) => !/^\s+at /.test(l) && !l.includes("in 'Kernel.eval'"))
-    .join('\n')
-    .trim();
 }

@@ -1,0 +1,127 @@
+/**
+ * Runnable Ruby blocks in Chromium, on the built site: nothing of the engine before the first Run,
+ * every block reproducing in the browser what the build embedded, edit and rerun, Reset, a runaway
+ * loop stopped by the watchdog while the page stays responsive, keyboard only, axe.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { maskVolatile } from '../../src/labs/output.ts';
+import { expectNoAxeViolations } from './axe';
+import { builtArticles, DIST } from './pages';
+
+const html = (slug: string) => readFileSync(join(DIST, 'articles', slug, 'index.html'), 'utf8');
+const RUBY_ARTICLES = builtArticles().filter((slug) => html(slug).includes('data-lab="ruby"'));
+const ENGINE_FILES = /ruby\.[\w-]+\.wasm|worker-[\w-]+\.js|editor\.[\w-]+\.js|browser-engine/;
+
+async function settled(lab: Locator, timeout = 20_000): Promise<string> {
+  const status = lab.locator('[data-lab-status]');
+  await expect(status).toHaveText(/^(done|error|stopped)$/, { timeout });
+  return (await status.textContent()) ?? '';
+}
+
+/** The output region's text as a reader sees it, without the build's "Output" caption. */
+async function shownOutput(lab: Locator): Promise<string> {
+  return lab.locator('[data-lab-output]').evaluate((el) => (el.querySelector('pre') as HTMLElement | null)?.innerText ?? '');
+}
+
+async function editTo(page: Page, lab: Locator, code: string): Promise<void> {
+  const editor = lab.locator('.cm-content');
+  await editor.click();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.insertText(code);
+}
+
+const firstLab = (page: Page) => page.locator('.lab[data-lab="ruby"]').first();
+
+test('the site has Ruby labs', () => {
+  expect(RUBY_ARTICLES.length).toBeGreaterThan(0);
+});
+
+for (const slug of RUBY_ARTICLES) {
+  test(`${slug}: every block, run in order in the browser, prints what the build printed`, async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.goto(`/articles/${slug}/`);
+    const labs = page.locator('.lab[data-lab="ruby"]');
+    const count = await labs.count();
+    for (let i = 0; i < count; i++) {
+      const lab = labs.nth(i);
+      const built = maskVolatile(await shownOutput(lab));
+      await lab.locator('[data-lab-run]').click();
+      const status = await settled(lab);
+      const expectError = (await lab.getAttribute('data-lab-expect')) === 'error';
+      expect(status, `block ${i + 1} (${await lab.getAttribute('id')})`).toBe(expectError ? 'error' : 'done');
+      expect(maskVolatile(await shownOutput(lab)), `block ${i + 1} output`).toBe(built);
+    }
+  });
+}
+
+test.describe('one block', () => {
+  const slug = RUBY_ARTICLES[0] ?? '';
+
+  test('nothing of the engine is fetched before the first Run', async ({ page }) => {
+    const fetched: string[] = [];
+    page.on('request', (r) => fetched.push(r.url()));
+    await page.goto(`/articles/${slug}/`);
+    await page.mouse.wheel(0, 4000);
+    await page.waitForTimeout(500);
+    expect(fetched.filter((u) => ENGINE_FILES.test(u))).toEqual([]);
+    await firstLab(page).locator('[data-lab-run]').click();
+    await settled(firstLab(page));
+    expect(fetched.filter((u) => /ruby\.[\w-]+\.wasm/.test(u))).toHaveLength(1);
+  });
+
+  test('edit and rerun with Ctrl+Enter, then Reset brings back the article', async ({ page }) => {
+    await page.goto(`/articles/${slug}/`);
+    const lab = firstLab(page);
+    const builtOutput = await shownOutput(lab);
+    await lab.locator('[data-lab-run]').click();
+    await settled(lab);
+    await editTo(page, lab, 'puts [1, 2, 3].sum * 7\nRUBY_VERSION');
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(lab.locator('[data-lab-status]')).toHaveText('done');
+    await expect.poll(() => shownOutput(lab)).toBe('42\n=> "3.4.1"');
+    await lab.locator('[data-lab-reset]').click();
+    await expect(lab.locator('[data-lab-status]')).toHaveText('idle');
+    expect(await shownOutput(lab)).toBe(builtOutput);
+    await expect(lab.locator('.cm-content')).not.toContainText('sum * 7');
+  });
+
+  test('an endless loop is stopped by the watchdog, the page stays responsive, and Ruby comes back', async ({ page }) => {
+    await page.goto(`/articles/${slug}/`);
+    const lab = firstLab(page);
+    await lab.locator('[data-lab-run]').click();
+    await settled(lab);
+    await editTo(page, lab, 'puts "before the loop"\nloop {}');
+    await lab.locator('[data-lab-run]').click();
+    await expect(lab.locator('[data-lab-status]')).toHaveText('running');
+    // While Ruby spins in its worker, the page still scrolls and answers.
+    const started = Date.now();
+    await page.mouse.wheel(0, 300);
+    expect(await page.evaluate(() => document.readyState)).toBe('complete');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(await settled(lab, 15_000)).toBe('stopped');
+    await expect(lab.locator('[data-lab-message]')).toContainText('Stopped after 5.0 s');
+    expect(await shownOutput(lab)).toBe('before the loop\n');
+    // The restarted engine runs the next edit.
+    await editTo(page, lab, 'puts :again');
+    await lab.locator('[data-lab-run]').click();
+    expect(await settled(lab)).toBe('done');
+    expect(await shownOutput(lab)).toBe('again');
+  });
+
+  test('works from the keyboard alone, and axe finds nothing in either theme', async ({ page }) => {
+    for (const theme of ['light', 'dark'] as const) {
+      await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
+      await page.goto(`/articles/${slug}/`);
+      const run = firstLab(page).locator('[data-lab-run]');
+      await run.focus();
+      await page.keyboard.press('Enter');
+      await settled(firstLab(page));
+      await expect(run).toBeFocused();
+      await page.keyboard.press('Tab');
+      await expect(firstLab(page).locator('[data-lab-reset]')).toBeFocused();
+      await expectNoAxeViolations(page, '.lab[data-lab="ruby"]');
+    }
+  });
+});
