@@ -7,6 +7,9 @@ import { rehypeHeadingIds, unified } from '@astrojs/markdown-remark';
 import rehypeAutolinkHeadings from 'rehype-autolink-headings';
 import remarkFigures from './src/plugins/remark-figures';
 import remarkRunnable from './src/plugins/remark-runnable';
+import remarkSql from './src/plugins/remark-sql';
+import remarkLabFigures from './src/plugins/remark-lab-figures';
+import labAssets from './src/integrations/lab-assets';
 import rehypeSidenotes from './src/plugins/rehype-sidenotes';
 import rehypeMathScroll from './src/plugins/rehype-math-scroll';
 import remarkMath from 'remark-math';
@@ -29,7 +32,7 @@ export default defineConfig({
   markdown: {
     // Astro 7's default engine (satteri) runs no remark/rehype plugins; ours need unified.
     processor: unified({
-      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks, remarkFigures, remarkRunnable],
+      remarkPlugins: [remarkMath, remarkMathFlag, remarkContentChecks, remarkFigures, remarkRunnable, remarkSql, remarkLabFigures],
       rehypePlugins: [
         // MathML beside the HTML: screen readers read it (the HTML rendering is aria-hidden), and feeds keep only it.
         [rehypeKatex, { output: 'htmlAndMathml', strict: 'error' }],
@@ -41,9 +44,15 @@ export default defineConfig({
       ],
     }),
   },
-  vite: { plugins: [mdxSyntax()] },
+  vite: {
+    plugins: [mdxSyntax()],
+    // Engine workers import modules; PGlite finds its wasm and data files itself, so Vite must not pre-bundle it.
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@electric-sql/pglite'] },
+  },
   integrations: [
     drafts(),
+    labAssets(),
     expressiveCode({
       themes: ['github-light', 'github-dark'],
       plugins: [pluginFocusableBlocks()],

@@ -6,6 +6,7 @@
  */
 import type { RootContent } from 'mdast';
 import type { MdxJsxAttribute, MdxJsxFlowElement } from 'mdast-util-mdx-jsx';
+import type { VFile } from 'vfile';
 
 export interface LabMarkup {
   kind: 'ruby' | 'sql';
@@ -20,6 +21,8 @@ export interface LabMarkup {
   setup?: boolean;
   code: RootContent;
   output: RootContent[];
+  /** Engine settings the browser needs (`data-lab-datadir`, …). */
+  data?: Record<string, string>;
 }
 
 const attr = (name: string, value: string | null = null): MdxJsxAttribute => ({ type: 'mdxJsxAttribute', name, value });
@@ -43,6 +46,7 @@ export function labElement(lab: LabMarkup): RootContent {
   ];
   if (lab.expectError) attributes.push(attr('data-lab-expect', 'error'));
   if (lab.setup) attributes.push(attr('data-lab-setup'));
+  for (const [name, value] of Object.entries(lab.data ?? {})) attributes.push(attr(`data-lab-${name}`, value));
   const bar = element('div', [attr('class', 'lab-bar'), attr('hidden')], [
     inline('button', [attr('type', 'button'), attr('class', 'lab-button'), attr('data-lab-run'), attr('aria-keyshortcuts', 'Control+Enter Meta+Enter')], 'Run'),
     inline('button', [attr('type', 'button'), attr('class', 'lab-button'), attr('data-lab-reset')], 'Reset'),
@@ -52,4 +56,14 @@ export function labElement(lab: LabMarkup): RootContent {
   ]);
   const output = element('div', [attr('class', 'lab-output'), attr('data-lab-output'), attr('aria-live', 'polite')], lab.output);
   return element('div', attributes, [lab.code, bar, output]) as RootContent;
+}
+
+/** Keeps a block's build-time output for figures drawn from it (read by remark-lab-figures). */
+export function recordLabOutput(file: VFile, id: string, text: string): void {
+  const outputs = (file.data['labOutputs'] ??= new Map<string, string>()) as Map<string, string>;
+  outputs.set(id, text);
+}
+
+export function labOutputs(file: VFile): Map<string, string> {
+  return (file.data['labOutputs'] as Map<string, string> | undefined) ?? new Map();
 }

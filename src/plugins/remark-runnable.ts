@@ -7,18 +7,15 @@
  *
  * Each block becomes `<div class="lab" data-lab="ruby" id="ruby-N">` (or the fence's `id=name`)
  * holding the code and its output, the static form every lab keeps; the in-browser runtime
- * (src/labs/client/) attaches to it. A component with `lab="name"` (a figure drawn from a block's
- * output) receives that block's build-time stdout as its `labOutput` prop, and in the browser hears
- * the block's later runs through the `lab:output` event.
+ * (src/labs/client/) attaches to it. A figure drawn from a named block gets its stdout
+ * (remark-lab-figures).
  */
 import type { Code, Root, RootContent } from 'mdast';
-import type { MdxJsxAttribute } from 'mdast-util-mdx-jsx';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { createRubySession, type RubySession } from '../labs/ruby/node-runner';
 import { lineDiff, maskVolatile, renderOutput } from '../labs/output';
 import { ContentError } from './remark-content-checks';
-import { labElement } from './lab-markup';
+import { labElement, recordLabOutput } from './lab-markup';
 
 const FLAGS = new Set(['run', 'fresh', 'error']);
 
@@ -31,21 +28,6 @@ export function parseMeta(meta: string | null | undefined): { run: boolean; fres
   const id = tokens.map((t) => ID.exec(t)?.[1]).find(Boolean);
   const rest = tokens.filter((t) => !FLAGS.has(t) && !ID.test(t)).join(' ');
   return { run: flags.has('run'), fresh: flags.has('fresh'), error: flags.has('error'), ...(id ? { id } : {}), rest };
-}
-
-/** Gives each component with `lab="name"` the named block's build-time stdout as `labOutput`. */
-function feedFigures(tree: Root, file: VFile, outputs: Map<string, string>): void {
-  visit(tree, (node) => {
-    if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-    const lab = node.attributes.find((a): a is MdxJsxAttribute => a.type === 'mdxJsxAttribute' && a.name === 'lab');
-    if (!lab || typeof lab.value !== 'string') return;
-    const output = outputs.get(lab.value);
-    if (output === undefined) {
-      const known = [...outputs.keys()].join(', ') || 'none';
-      throw new ContentError(file, node, `<${node.name} lab="${lab.value}"> names no runnable block.`, `give the block \`id=${lab.value}\` in its fence meta (runnable blocks here: ${known}).`);
-    }
-    node.attributes.push({ type: 'mdxJsxAttribute', name: 'labOutput', value: output });
-  });
 }
 
 export default function remarkRunnable() {
@@ -62,7 +44,7 @@ export default function remarkRunnable() {
 
     let shared: RubySession | undefined;
     let version = '';
-    const outputs = new Map<string, string>();
+    const ids = new Set<string>();
     try {
       for (const [i, { parent, node }] of blocks.entries()) {
         const meta = parseMeta(node.meta);
@@ -90,8 +72,9 @@ export default function remarkRunnable() {
           );
         }
         const id = meta.id ?? `ruby-${i + 1}`;
-        if (outputs.has(id)) throw new ContentError(file, node, `Two runnable blocks have the id "${id}".`, 'give each block its own `id=` (or none).');
-        outputs.set(id, result.stdout);
+        if (ids.has(id)) throw new ContentError(file, node, `Two runnable blocks have the id "${id}".`, 'give each block its own `id=` (or none).');
+        ids.add(id);
+        recordLabOutput(file, id, result.stdout);
         const code: Code = { ...node, meta: meta.rest || null };
         const shown: Code = { type: 'code', lang: 'text', meta: `title="Output${meta.error ? ' (error)' : ''}"`, value: output || '(no output)' };
         const lab = labElement({ kind: 'ruby', id, source: node.value, scope: meta.fresh ? 'fresh' : 'article', expectError: meta.error, code, output: [shown] });
@@ -100,7 +83,6 @@ export default function remarkRunnable() {
     } finally {
       shared?.close();
     }
-    feedFigures(tree, file, outputs);
     const astro = (file.data['astro'] ??= {}) as { frontmatter?: Record<string, unknown> };
     const fm = (astro.frontmatter ??= {});
     fm['verifiedWith'] = [...((fm['verifiedWith'] as string[] | undefined) ?? []), `Ruby ${version}`];

@@ -81,6 +81,12 @@ const cases: [fixture: string, expected: (string | RegExp)[]][] = [
     [`${file('ruby-output-differs')}:14:1`, 'The declared output differs from what the block printed', '  - [3, 2, 1]\n  + [1, 2, 3]', 'Fix: paste the printed output'],
   ],
   ['ruby-error-not-raised', [`${file('ruby-error-not-raised')}:10:1`, 'marked `error` but ran without raising']],
+  [
+    'sql-fails',
+    [`${file('sql-fails')}:14:1`, 'This SQL block failed: ERROR:  column "totl" does not exist', 'HINT:  Perhaps you meant to reference the column "orders.total".', 'Fix: fix the SQL, or mark the fence ```sql run error'],
+  ],
+  ['sql-setup-after-run', [`${file('sql-setup-after-run')}:14:1`, 'A ```sql setup block comes after a runnable block.', 'Fix: move every setup block above the first ```sql run block']],
+  ['figure-names-no-lab', [`${file('figure-names-no-lab')}:14:1`, '<Aside lab="count"> names no runnable block.', 'Fix: give the block `id=count` in its fence meta (runnable blocks here: counts).']],
   ['unclosed-component', [`${file('unclosed-component')}:10:1`, 'MDX syntax error', 'Fix: MDX reads `<` as the start of a tag']],
   ['Not_A_Slug', ['src/content/articles/Not_A_Slug/index.mdx', 'is not a valid slug', 'Fix: rename the folder to "not-a-slug"']],
 ];

@@ -4,32 +4,16 @@
  * loop stopped by the watchdog while the page stays responsive, keyboard only, axe.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { maskVolatile } from '../../src/labs/output.ts';
 import { expectNoAxeViolations } from './axe';
-import { builtArticles, DIST } from './pages';
+import { articlesWithLabs, editTo, settled } from './labs';
 
-const html = (slug: string) => readFileSync(join(DIST, 'articles', slug, 'index.html'), 'utf8');
-const RUBY_ARTICLES = builtArticles().filter((slug) => html(slug).includes('data-lab="ruby"'));
+const RUBY_ARTICLES = articlesWithLabs('ruby');
 const ENGINE_FILES = /ruby\.[\w-]+\.wasm|worker-[\w-]+\.js|editor\.[\w-]+\.js|browser-engine/;
-
-async function settled(lab: Locator, timeout = 20_000): Promise<string> {
-  const status = lab.locator('[data-lab-status]');
-  await expect(status).toHaveText(/^(done|error|stopped)$/, { timeout });
-  return (await status.textContent()) ?? '';
-}
 
 /** The output region's text as a reader sees it, without the build's "Output" caption. */
 async function shownOutput(lab: Locator): Promise<string> {
   return lab.locator('[data-lab-output]').evaluate((el) => (el.querySelector('pre') as HTMLElement | null)?.innerText ?? '');
-}
-
-async function editTo(page: Page, lab: Locator, code: string): Promise<void> {
-  const editor = lab.locator('.cm-content');
-  await editor.click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(code);
 }
 
 const firstLab = (page: Page) => page.locator('.lab[data-lab="ruby"]').first();

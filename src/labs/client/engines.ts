@@ -23,5 +23,5 @@ export type EngineKind = 'ruby' | 'sql';
 
 export const ENGINES: Record<EngineKind, () => Promise<EngineModule>> = {
   ruby: () => import('../ruby/browser-engine').then((m) => m.engine),
-  sql: () => Promise.reject(new Error('SQL labs are not available yet.')),
+  sql: () => import('../postgres/browser-engine').then((m) => m.engine),
 };

@@ -14,6 +14,8 @@ type Status = 'idle' | 'loading' | 'running' | 'done' | 'error' | 'stopped';
 interface Engine {
   module: EngineModule;
   host: EngineHost;
+  /** Set once the first start finished: later Runs do not report start-up time. */
+  started?: boolean;
 }
 
 /** The article-scope blocks of each engine, in page order, and how many of them the current VM has run. */
@@ -97,6 +99,8 @@ class Lab {
     if (this.busy) return;
     this.busy = true;
     this.runButton.setAttribute('aria-disabled', 'true');
+    // At once, so no earlier verdict (stopped, error) stays on screen while the engine restarts.
+    this.set('running', 'Running…');
     try {
       const engine = await this.start();
       if (!engine) return;
@@ -126,13 +130,13 @@ class Lab {
   /** Loads the engine (and the editor) with a loading state the first time. */
   private async start(): Promise<Engine | undefined> {
     const started = performance.now();
-    const loading = !engines.has(this.kind);
-    if (loading) this.set('loading', 'Starting the engine…');
     try {
       const engine = await engineFor(this.kind);
-      if (loading) this.set('loading', `Starting ${engine.module.name}…`);
+      const first = !engine.started;
+      if (first) this.set('loading', `Starting ${engine.module.name}…`);
       const [version] = await Promise.all([engine.host.start(), this.mountEditor()]);
-      if (loading) this.startNote = `${engine.module.name} ${version} started in ${seconds(performance.now() - started)}. `;
+      if (first) this.startNote = `${engine.module.name} ${version} started in ${seconds(performance.now() - started)}. `;
+      engine.started = true;
       return engine;
     } catch (e) {
       this.set('error', `Could not start the engine (${e instanceof Error ? e.message : String(e)}). Check the connection and press Run again.`);
@@ -182,7 +186,7 @@ class Lab {
     const { failed, text } = module.render(outcome.output, this.output);
     this.root.dispatchEvent(new CustomEvent('lab:output', { bubbles: true, detail: { id: this.root.id, text, failed } }));
     if (failed) {
-      this.set('error', this.expectError ? `Raised, as the article intends (${seconds(outcome.ms)}).` : `Failed after ${seconds(outcome.ms)}.`);
+      this.set('error', this.expectError ? `Failed, as the article intends (${seconds(outcome.ms)}).` : `Failed after ${seconds(outcome.ms)}.`);
       return this.expectError;
     }
     this.set('done', `${this.startNote}Ran in ${seconds(outcome.ms)}.`);

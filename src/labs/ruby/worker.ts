@@ -9,14 +9,15 @@ import { RubyVM } from '@ruby/wasm-wasi';
 import type { EngineRequest, EngineResponse } from '../protocol';
 import { rubyError } from './errors';
 
-declare const self: DedicatedWorkerGlobalScope;
+/** The worker's global, typed for what we use (the DOM lib has no dedicated-worker scope). */
+const scope = self as unknown as { postMessage(message: EngineResponse): void; onmessage: ((event: MessageEvent) => void) | null };
 
 let module: WebAssembly.Module;
 const vms = new Map<string, Promise<RubyVM>>();
 /** The run output goes to; the streams are created once per VM and write through this. */
 let sink: { id: number; stdout: string; stderr: string } | undefined;
 
-const post = (message: EngineResponse) => self.postMessage(message);
+const post = (message: EngineResponse) => scope.postMessage(message);
 
 function stream(which: 'stdout' | 'stderr'): ConsoleStdout {
   const decoder = new TextDecoder();
@@ -57,7 +58,7 @@ async function run(id: number, scope: string, code: string): Promise<void> {
   post({ type: 'result', id, ms: performance.now() - started, output: { stdout, stderr, value, error } });
 }
 
-self.onmessage = async ({ data }: MessageEvent<EngineRequest | { type: 'init'; module: WebAssembly.Module }>) => {
+scope.onmessage = async ({ data }: MessageEvent<EngineRequest | { type: 'init'; module: WebAssembly.Module }>) => {
   try {
     if (data.type === 'init') {
       module = data.module;
