@@ -11,7 +11,17 @@ import sirv from 'sirv';
 const { values } = parseArgs({ options: { port: { type: 'string', default: '4329' }, dir: { type: 'string', default: 'dist' } } });
 const notFound = readFileSync(`${values.dir}/404.html`);
 // Precompressed files as a real host serves them (nginx brotli_static/gzip_static), so byte counts are honest.
-const files = sirv(values.dir, { dev: false, etag: true, extensions: ['html'], brotli: true, gzip: true });
+const files = sirv(values.dir, {
+  dev: false,
+  etag: true,
+  extensions: ['html'],
+  brotli: true,
+  gzip: true,
+  // Hashed assets are cached for a year, as deploy/nginx does: a warm cache then means no request at all.
+  setHeaders: (res, path) => {
+    if (path.startsWith('/_astro/')) res.setHeader('Cache-Control', 'public, max-age=31536000, immutable');
+  },
+});
 
 createServer((req, res) => {
   files(req, res, () => {
