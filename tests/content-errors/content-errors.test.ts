@@ -128,7 +128,10 @@ describe('the writing guide', () => {
     expect(html).toContain('class="sidenote"');
     expect(html).toMatch(/<aside[^>]*class="aside warning/);
     expect(html).toContain('data-lab="ruby"');
-    expect(html).toContain('Verified with Ruby 3.4.1');
+    expect(html).toContain('Verified with Ruby 3.4.1, PostgreSQL 18.');
+    expect(html).toContain('data-lab="sql"');
+    expect(html).toContain('<p class="sql-tag">UPDATE 2</p>');
+    expect(html).toContain('relation &quot;order_lines&quot; does not exist');
     expect(html).toContain('undefined method');
   }, 150_000);
 });
