@@ -37,8 +37,15 @@ function load(): Promise<Omit<PgInit, 'type'>> {
 }
 
 async function spawn(): Promise<{ worker: WorkerLike; version: string }> {
-  const init: PgInit = { type: 'init', ...(await load()) };
+  // The worker's script (PGlite's JavaScript) loads while the engine files download and compile.
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'postgres' });
+  const init: PgInit = {
+    type: 'init',
+    ...(await load().catch((e: unknown) => {
+      worker.terminate();
+      throw e;
+    })),
+  };
   return new Promise((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<EngineResponse>) => {
       if (data.type === 'ready') resolve({ worker: worker as unknown as WorkerLike, version: data.version });

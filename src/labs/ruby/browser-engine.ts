@@ -24,8 +24,12 @@ export function prefetchRuby(): void {
 }
 
 export async function spawnRuby(): Promise<{ worker: WorkerLike; version: string }> {
-  const module = await compile();
+  // The worker's script loads while the engine compiles.
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ruby' });
+  const module = await compile().catch((e: unknown) => {
+    worker.terminate();
+    throw e;
+  });
   return new Promise((resolve, reject) => {
     worker.onmessage = ({ data }: MessageEvent<EngineResponse>) => {
       if (data.type === 'ready') resolve({ worker: worker as unknown as WorkerLike, version: data.version });
