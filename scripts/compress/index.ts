@@ -52,7 +52,8 @@ const CACHE_FROM_BYTES = 256 * 1024;
 
 async function compressedBytes(bytes: Buffer, text: boolean): Promise<[Buffer, Buffer]> {
   if (bytes.length < CACHE_FROM_BYTES) return compressBoth(bytes, text);
-  const key = join(CACHE_DIR, createHash('sha256').update(bytes).digest('hex'));
+  // The settings are part of the key: changing them must not serve files compressed the old way.
+  const key = join(CACHE_DIR, createHash('sha256').update(bytes).update(SETTINGS).digest('hex'));
   try {
     return await Promise.all([readFile(`${key}.br`), readFile(`${key}.gz`)]);
   } catch {
@@ -63,11 +64,21 @@ async function compressedBytes(bytes: Buffer, text: boolean): Promise<[Buffer, B
   }
 }
 
+/**
+ * Brotli's largest standard window (16 MB) finds repeats far apart: a PostgreSQL data directory holds
+ * three copies of the catalogs, and the wide window halves it (2.6 → 1.3 MB). Past 32 MB, quality 11
+ * costs well over a minute for a few percent, so those files get quality 7.
+ */
+const WIDE_WINDOW_FROM = 4 * 1024 * 1024;
+const FAST_FROM = 32 * 1024 * 1024;
+const SETTINGS = 'br:q11|q7>=32M,lgwin24>=4M;gz:9';
+
 function compressBoth(bytes: Buffer, text: boolean): Promise<[Buffer, Buffer]> {
   return Promise.all([
     brotli(bytes, {
       params: {
-        [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_QUALITY]: bytes.length >= FAST_FROM ? 7 : constants.BROTLI_MAX_QUALITY,
+        [constants.BROTLI_PARAM_LGWIN]: bytes.length >= WIDE_WINDOW_FROM ? 24 : 22,
         [constants.BROTLI_PARAM_MODE]: text ? constants.BROTLI_MODE_TEXT : constants.BROTLI_MODE_GENERIC,
         [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length,
       },

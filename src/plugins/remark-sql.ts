@@ -18,7 +18,8 @@ import { lineDiff, maskVolatile } from '../labs/output';
 import { createPgSession, type PgSession } from '../labs/postgres/node-runner';
 import { contribUsed } from '../labs/postgres/contrib';
 import { sqlHtml, sqlText } from '../labs/postgres/render';
-import { saveDataDir } from '../labs/postgres/datadir';
+import { cachedDataDir, dataDirKey, saveDataDir } from '../labs/postgres/datadir';
+import { POSTGRESQL_CONF } from '../labs/postgres/contrib';
 import { planHtmlFromJson } from '../labs/postgres/plan-render';
 import { ContentError } from './remark-content-checks';
 import { labElement, recordLabOutput } from './lab-markup';
@@ -67,6 +68,8 @@ export default function remarkSql() {
     }
 
     const extensions = contribUsed(blocks.map((b) => b.node.value).join('\n'));
+    const setupSql = blocks.filter((b) => parseSqlMeta(b.node.meta).setup).map((b) => b.node.value);
+    const key = dataDirKey([...POSTGRESQL_CONF, extensions.join(' '), ...setupSql]);
     let session: PgSession | undefined;
     let dataDir = '';
     try {
@@ -75,7 +78,7 @@ export default function remarkSql() {
       for (const { parent, node } of blocks) {
         const meta = parseSqlMeta(node.meta);
         // The reader's database: the state after the setup, before the first runnable block.
-        if (!meta.setup && !dataDir) dataDir = saveDataDir(await session.dump());
+        if (!meta.setup && !dataDir) dataDir = cachedDataDir(key) ?? saveDataDir(key, await session.dump());
         const result = await session.run(node.value);
         const at = parent.children.indexOf(node);
 
