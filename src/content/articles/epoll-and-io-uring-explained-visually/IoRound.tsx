@@ -169,10 +169,10 @@ export default function IoRound() {
         </p>
         <p class="lab-readout">
           <span>
-            System calls <strong>{formatCount(frame.syscalls)}</strong>
+            System calls <strong>{formatCount(frame.syscalls)}</strong> of {formatCount(cost.syscalls)}
           </span>
           <span>
-            Descriptors examined <strong>{formatCount(frame.examined)}</strong>
+            Descriptors examined <strong>{formatCount(frame.examined)}</strong> of {formatCount(cost.examined)}
           </span>
           <span>
             Threads <strong>{formatCount(cost.threads)}</strong>

@@ -16,7 +16,7 @@ export interface RoundFrame {
   /** Where the work happens. */
   actor: 'kernel' | 'process';
   /** A scan in progress: who is scanning and how many sample cells it has covered. */
-  scan?: { by: 'kernel' | 'process'; upTo: number };
+  scan?: { by: 'kernel' | 'process'; upTo: number } | undefined;
   /** The loop (or the woken threads) now know which descriptors are ready. */
   signalled: boolean;
   /** The ready descriptors have been read from and written to. */
