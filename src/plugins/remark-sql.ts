@@ -20,7 +20,7 @@ import { contribUsed } from '../labs/postgres/contrib';
 import { sqlHtml, sqlText } from '../labs/postgres/render';
 import { cachedDataDir, dataDirKey, saveDataDir } from '../labs/postgres/datadir';
 import { POSTGRESQL_CONF } from '../labs/postgres/contrib';
-import { planHtmlFromJson } from '../labs/postgres/plan-render';
+import { planRenderer } from '../labs/postgres/plan-render';
 import { ContentError } from './remark-content-checks';
 import { labElement, recordLabOutput } from './lab-markup';
 
@@ -117,7 +117,7 @@ export default function remarkSql() {
           scope: 'article',
           expectError: meta.error,
           code: { ...node, meta: meta.rest || null },
-          output: [resultNode(sqlHtml(result, planHtmlFromJson))],
+          output: [resultNode(sqlHtml(result, planRenderer(id)))],
           data: { datadir: dataDir, extensions: extensions.join(' ') },
         });
         parent.children.splice(at, declared ? 2 : 1, lab);

@@ -7,7 +7,7 @@ import pgliteWasm from '@electric-sql/pglite/pglite.wasm?url';
 import pgliteData from '@electric-sql/pglite/pglite.data?url';
 import type { EngineModule } from '../client/engines';
 import type { EngineResponse, WorkerLike } from '../protocol';
-import { planHtmlFromJson } from './plan-render';
+import { planRenderer } from './plan-render';
 import { sqlHtml } from './render';
 import type { SqlResult } from './result';
 import type { PgInit } from './worker';
@@ -58,7 +58,8 @@ async function spawn(): Promise<{ worker: WorkerLike; version: string }> {
 
 function render(output: unknown, into: HTMLElement): { failed?: string | undefined; text: string } {
   const result = output as SqlResult;
-  into.innerHTML = `<div class="sql-output">${sqlHtml(result, planHtmlFromJson)}</div>`;
+  const lab = into.closest('.lab')?.id ?? 'sql';
+  into.innerHTML = `<div class="sql-output">${sqlHtml(result, planRenderer(`${lab}-run`))}</div>`;
   return { failed: result.error, text: JSON.stringify(result.items) };
 }
 
