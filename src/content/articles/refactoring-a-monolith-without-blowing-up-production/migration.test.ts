@@ -68,8 +68,14 @@ describe('expand and contract', () => {
 
   it('flags NOT NULL enforced while old code still inserts without the new column and no trigger fills it', () => {
     const noTrigger: Step = { ...expand, schema: { amount_cents: 'nullable' } };
-    const states = play([start, noTrigger, enforce]);
-    expect(states[2]?.issues.map((i) => `${i.version}:${i.kind}`)).toEqual(['v1:insert-fails']);
+    // Even right after a backfill: v1 kept inserting NULLs while it ran.
+    const states = play([start, noTrigger, backfill, enforce]);
+    expect(states[3]?.issues.map((i) => `${i.version}:${i.kind}`)).toEqual(['v1:insert-fails', 'null:constraint-fails']);
+  });
+
+  it('flags NOT NULL enforced before the backfill: the constraint cannot validate', () => {
+    const states = play([start, expand, dualWrite, enforce]);
+    expect(states[3]?.issues.map((i) => i.kind)).toEqual(['constraint-fails']);
   });
 
   it('treats rows written by code that skipped the column as a gap that only a backfill closes', () => {
@@ -82,10 +88,14 @@ describe('expand and contract', () => {
   });
 
   it('flags stopping writes to amount while it is still NOT NULL or the trigger still runs', () => {
-    const states = play([start, expand, dualWrite, backfill, switchReads, stopWriting]);
-    const kinds = states.at(-1)?.issues.map((i) => `${i.version}:${i.kind}`);
+    const states = play(planOf('stop-before-relax'));
+    const broken = firstBreak(states);
+    expect(states[broken]?.step).toBe(stopWriting);
+    const kinds = states[broken]?.issues.map((i) => `${i.version}:${i.kind}`);
     expect(kinds).toContain('v4:insert-fails');
     expect(kinds).toContain('v4:trigger-nulls');
+    // Relaxing afterwards repairs it: the rest of the plan is safe.
+    expect(states.slice(broken + 1).every((s) => s.issues.length === 0)).toBe(true);
   });
 
   it('starts from the code running today and keeps the versions in order', () => {

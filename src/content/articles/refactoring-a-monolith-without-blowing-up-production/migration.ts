@@ -42,7 +42,15 @@ export interface Step {
   rewrites?: boolean;
 }
 
-export type IssueKind = 'write-missing' | 'insert-fails' | 'read-missing' | 'read-incomplete' | 'trigger-nulls' | 'trigger-broken' | 'rewrite';
+export type IssueKind =
+  | 'write-missing'
+  | 'insert-fails'
+  | 'read-missing'
+  | 'read-incomplete'
+  | 'trigger-nulls'
+  | 'trigger-broken'
+  | 'constraint-fails'
+  | 'rewrite';
 
 /** Something that breaks in production at a step, and which version (or the schema) breaks it. */
 export interface Issue {
@@ -126,6 +134,7 @@ export function play(plan: readonly Step[]): State[] {
 
   plan.forEach((step, index) => {
     const previous = code;
+    const before = schema;
     schema = { ...schema, ...step.schema };
     if (step.code) code = step.code;
     if (code !== previous) history.push(previous);
@@ -133,13 +142,22 @@ export function play(plan: readonly Step[]): State[] {
 
     // A column is complete if its rows were complete before (or a backfill just filled them) and
     // no running writer leaves it empty. A writer that skips it opens a gap only a backfill closes.
+    // A NOT NULL column is complete by definition: a writer that leaves it empty fails instead.
     const filledByAll = (c: Column) => running.every((r) => fills(r, c, schema));
+    const wasComplete = complete;
     complete = {
-      amount: schema.amount !== 'absent' && complete.amount && filledByAll('amount'),
-      amount_cents: schema.amount_cents !== 'absent' && (step.kind === 'backfill' || complete.amount_cents) && filledByAll('amount_cents'),
+      amount: schema.amount === 'not-null' || (schema.amount !== 'absent' && complete.amount && filledByAll('amount')),
+      amount_cents:
+        schema.amount_cents === 'not-null' ||
+        (schema.amount_cents !== 'absent' && (step.kind === 'backfill' || complete.amount_cents) && filledByAll('amount_cents')),
     };
 
     const issues = running.flatMap((r) => issuesOf(r, schema, complete));
+    for (const column of COLUMNS) {
+      if (schema[column] === 'not-null' && before[column] !== 'not-null' && !wasComplete[column]) {
+        issues.push({ kind: 'constraint-fails', version: null, column, message: `SET NOT NULL fails: some rows still hold NULL in ${column}` });
+      }
+    }
     if (schema.trigger && schema.amount === 'absent') {
       issues.push({ kind: 'trigger-broken', version: null, column: 'amount', message: 'the sync trigger still reads amount, which no longer exists: every insert fails' });
     }

@@ -55,7 +55,7 @@ export interface Minute {
   percent: number;
   legacy: Tally;
   newApp: Tally;
-  /** The new app's error rate over the watchdog's window, or null while the window is too thin. */
+  /** The new app's error rate over the watchdog's window; null while the window is too thin or the new app idle. */
   windowRate: number | null;
 }
 
@@ -130,7 +130,9 @@ export function simulateRollout(options: RolloutOptions): Rollout {
 
     const window = [...minutes.slice(-(WINDOW - 1)).map((m) => m.newApp), newApp];
     const sample = window.reduce((s, t) => s + t.requests, 0);
-    const windowRate = sample >= MIN_SAMPLE ? window.reduce((s, t) => s + t.errors, 0) / sample : null;
+    // Nothing to judge in a minute the new app served nothing (after a rollback, say).
+    const judged = newApp.requests > 0 && sample >= MIN_SAMPLE;
+    const windowRate = judged ? window.reduce((s, t) => s + t.errors, 0) / sample : null;
     minutes.push({ minute, percent, legacy, newApp, windowRate });
 
     if (options.rollback && !rollback && windowRate !== null && windowRate > options.threshold) {

@@ -71,8 +71,8 @@ export interface Release {
 }
 
 export const RELEASES: readonly Release[] = [
-  { id: 'r41', label: 'release 41 (credit-note bug in /invoices)', broken: '/invoices' },
-  { id: 'r42', label: 'release 42 (bug fixed)', broken: null },
+  { id: 'r41', label: 'release 41: credit-note bug', broken: '/invoices' },
+  { id: 'r42', label: 'release 42: fixed', broken: null },
 ];
 
 /** One user's request to one route, as the facade routed it. */
