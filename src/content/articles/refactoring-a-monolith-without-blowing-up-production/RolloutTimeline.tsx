@@ -4,8 +4,6 @@
  * options; nothing animates.
  */
 import { useComputed, useSignal } from '@preact/signals';
-import { scaleLinear } from 'd3-scale';
-import { line } from 'd3-shape';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { Select, Slider, Toggle } from '../../../components/lab/controls';
 import { BUILDS, MINUTES, MINUTES_PER_STAGE, plannedPercent, rate, simulateRollout, STAGES, type Build } from './rollout';
@@ -21,9 +19,22 @@ const ERR_BOTTOM = 276;
 const H = 306;
 const SEED = 7;
 
-const x = scaleLinear().domain([0, MINUTES]).range([LEFT, W - RIGHT]);
-const yShare = scaleLinear().domain([0, 100]).range([SHARE_BOTTOM, SHARE_TOP]);
+/** A linear map from a domain to a range: all the scale this chart needs, without d3-scale's weight. */
+const linear = (d0: number, d1: number, r0: number, r1: number) => (v: number) => r0 + ((v - d0) / (d1 - d0)) * (r1 - r0);
+const x = linear(0, MINUTES, LEFT, W - RIGHT);
+const yShare = linear(0, 100, SHARE_BOTTOM, SHARE_TOP);
 const pct = (v: number, digits = 0) => `${(v * 100).toFixed(digits)}%`;
+
+/** A polyline through points, broken wherever a point is null. */
+function polyline(points: readonly ([number, number] | null)[]): string {
+  let d = '';
+  let pen = false;
+  for (const p of points) {
+    if (p) d += `${pen ? 'L' : 'M'}${p[0].toFixed(1)},${p[1].toFixed(1)}`;
+    pen = p !== null;
+  }
+  return d;
+}
 
 /** A step path through per-minute values: flat across each minute. */
 function steps(values: readonly number[], y: (v: number) => number): string {
@@ -39,16 +50,14 @@ export default function RolloutTimeline() {
   const { minutes, rollback: event, usersHurt, peakPercent } = run.value;
   const everyone = minutes.map((m) => rate({ requests: m.legacy.requests + m.newApp.requests, errors: m.legacy.errors + m.newApp.errors }));
   const top = Math.max(0.1, threshold.value / 100, ...everyone, ...minutes.map((m) => m.windowRate ?? 0));
-  const yErr = scaleLinear().domain([0, Math.ceil((top * 1.1) / 0.05) * 0.05]).range([ERR_BOTTOM, ERR_TOP]);
-  const everyoneLine = line<number>().x((_, m) => x(m + 0.5)).y((v) => yErr(v))(everyone) ?? '';
-  const newAppLine =
-    line<(typeof minutes)[number]>()
-      .defined((m) => m.windowRate !== null)
-      .x((m) => x(m.minute + 1))
-      .y((m) => yErr(m.windowRate ?? 0))(minutes) ?? '';
+  const errMax = Math.ceil((top * 1.1) / 0.05) * 0.05;
+  const yErr = linear(0, errMax, ERR_BOTTOM, ERR_TOP);
+  const tickStep = errMax <= 0.2 ? 0.05 : errMax <= 0.4 ? 0.1 : 0.2;
+  const errTicks = Array.from({ length: Math.floor(errMax / tickStep + 1e-9) + 1 }, (_, i) => i * tickStep);
+  const everyoneLine = polyline(everyone.map((v, m): [number, number] => [x(m + 0.5), yErr(v)]));
+  const newAppLine = polyline(minutes.map((m): [number, number] | null => (m.windowRate === null ? null : [x(m.minute + 1), yErr(m.windowRate)])));
   const planned = steps(minutes.map((m) => plannedPercent(m.minute)), yShare);
   const actual = `${steps(minutes.map((m) => m.percent), yShare)}V${SHARE_BOTTOM}H${x(0)}Z`;
-  const errTicks = yErr.ticks(4);
   const tY = yErr(threshold.value / 100);
   const cut = event ? x(event.minute + 1) : null;
 
@@ -59,7 +68,10 @@ export default function RolloutTimeline() {
   const controls = (
     <>
       <Select label="New app" value={build} options={BUILDS} />
-      {rollback.value && <Slider label="Rollback threshold" value={threshold} min={3} max={20} format={(v) => `${v}%`} />}
+      {/* Hidden, not removed, while rollback is off: the controls keep their places in the DOM. */}
+      <div class="rollout-timeline-slot" hidden={!rollback.value}>
+        <Slider label="Rollback threshold" value={threshold} min={3} max={20} format={(v) => `${v}%`} />
+      </div>
       <Toggle label="Automatic rollback" value={rollback} />
     </>
   );

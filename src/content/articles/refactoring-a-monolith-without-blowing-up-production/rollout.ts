@@ -108,7 +108,7 @@ export function simulateRollout(options: RolloutOptions): Rollout {
   let peakPercent = 0;
 
   for (let minute = 0; minute < MINUTES; minute++) {
-    const percent = rollback ? 0 : plannedPercent(minute);
+    const percent: number = rollback ? 0 : plannedPercent(minute);
     peakPercent = Math.max(peakPercent, percent);
     const userIds = Array.from({ length: REQUESTS_PER_MINUTE }, () => 1 + Math.floor(random() * USERS));
     const routed = userIds.map((id) => ({ id, fresh: onNewApp(FLAG, id, percent) }));
