@@ -8,6 +8,8 @@ for (const theme of ['light', 'dark'] as const) {
   test.describe(`${theme} theme`, () => {
     for (const path of pages) {
       test(`axe finds no violations on ${path}`, async ({ page }) => {
+        // A long article with math and figures is tens of thousands of nodes: axe needs its time.
+        test.setTimeout(90_000);
         await useTheme(page, theme);
         await page.goto(path);
         await expectNoAxeViolations(page);
