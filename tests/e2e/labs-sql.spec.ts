@@ -99,6 +99,7 @@ test.describe('one block', () => {
   });
 
   test('works from the keyboard alone, and axe finds nothing in either theme', async ({ page }) => {
+    test.setTimeout(90_000);
     for (const theme of ['light', 'dark'] as const) {
       await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
       await page.goto(`/articles/${slug}/`);

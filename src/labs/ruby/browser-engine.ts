@@ -50,4 +50,4 @@ function render(output: unknown, into: HTMLElement): { failed?: string | undefin
   return { failed: result.error, text: result.stdout };
 }
 
-export const engine: EngineModule = { name: 'Ruby', limitMs: 5_000, spawn: spawnRuby, prefetch: prefetchRuby, render };
+export const engine: EngineModule = { name: 'Ruby', limitMs: 10_000, spawn: spawnRuby, prefetch: prefetchRuby, render };

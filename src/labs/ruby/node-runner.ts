@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WASI } from 'node:wasi';
 import { RubyVM } from '@ruby/wasm-wasi';
-import { rubyError } from './errors';
+import { rubyError } from './errors.ts';
 
 const require = createRequire(import.meta.url);
 
