@@ -4,8 +4,8 @@
  * reader's first Run skips initdb and the setup.
  */
 import { PGlite } from '@electric-sql/pglite';
-import { loadContrib, POSTGRESQL_CONF, type Contrib } from './contrib';
-import { runSql, type SqlResult } from './run';
+import { loadContrib, POSTGRESQL_CONF, type Contrib } from './contrib.ts';
+import { runSql, type SqlResult } from './run.ts';
 
 export interface PgSession {
   version: string;

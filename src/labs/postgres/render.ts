@@ -3,7 +3,7 @@
  * as psql-style text (what a declared ```output fence is compared with). Pure and escaped: the same
  * function draws the build's output and the reader's, so they cannot drift apart.
  */
-import { errorText, type SqlItem, type SqlResult } from './result';
+import { errorText, type SqlItem, type SqlResult } from './result.ts';
 
 /** Rows shown before "… N more rows": a reader's `SELECT *` on 100k rows must not freeze the page. */
 export const MAX_ROWS = 50;

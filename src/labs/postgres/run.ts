@@ -8,9 +8,9 @@
 import type { PGlite } from '@electric-sql/pglite';
 import { protocol } from '@electric-sql/pglite';
 import { postgreSplitterOptions, splitQuery } from 'dbgate-query-splitter';
-import { errorText, type SqlItem, type SqlMessage, type SqlResult } from './result';
+import { errorText, type SqlItem, type SqlMessage, type SqlResult } from './result.ts';
 
-export type { SqlItem, SqlResult } from './result';
+export type { SqlItem, SqlResult } from './result.ts';
 
 /** The statements of a block, comments and blank lines dropped between them. */
 export function splitStatements(sql: string): string[] {
