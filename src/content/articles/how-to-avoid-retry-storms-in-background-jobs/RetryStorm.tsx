@@ -132,7 +132,7 @@ export default function RetryStorm() {
               {runs(c.open).map(([a, b]) => (
                 <rect key={a} x={LEFT + a * c.colW} y={STRIP - 4} width={(b - a) * c.colW} height={8} class="retry-storm-open" />
               ))}
-              <text x={RIGHT} y={14} text-anchor="end" class="retry-storm-label">▮ breaker open ({fmt(r.trips)} {r.trips === 1 ? 'trip' : 'trips'})</text>
+              <text x={RIGHT} y={14} text-anchor="end" class="retry-storm-label"><tspan class="retry-storm-open-key">▮</tspan> breaker open ({fmt(r.trips)} {r.trips === 1 ? 'trip' : 'trips'})</text>
             </g>
           )}
 

@@ -2,7 +2,7 @@
  * Every strategy of the storm figure at its default settings, as a table. Rendered once at build
  * (no client directive, no JavaScript shipped): the numbers come from the same model as the figure.
  */
-import { duration } from './chart';
+import { clock } from './chart';
 import './retry-storm.css';
 import { DEFAULTS, simulateStorm, STRATEGIES, type StormParams } from './retry-storm';
 
@@ -22,10 +22,10 @@ export default function StormTable() {
       <thead>
         <tr>
           <th scope="col">strategy</th>
-          <th scope="col">peak after recovery</th>
-          <th scope="col">seconds over capacity</th>
+          <th scope="col">peak/s after recovery</th>
+          <th scope="col">s over capacity</th>
           <th scope="col">API calls</th>
-          <th scope="col">done or parked after</th>
+          <th scope="col">all done or parked</th>
           <th scope="col">in the DLQ</th>
         </tr>
       </thead>
@@ -35,10 +35,12 @@ export default function StormTable() {
           return (
             <tr key={label}>
               <th scope="row">{label}</th>
-              <td>{fmt(r.peak)}/s ({(r.peak / DEFAULTS.capacity).toFixed(1)}×)</td>
+              <td>
+                {fmt(r.peak)} <span class="retry-storm-ratio">{(r.peak / DEFAULTS.capacity).toFixed(1)}×</span>
+              </td>
               <td>{fmt(r.secondsOver)}</td>
               <td>{fmt(r.calls)}</td>
-              <td>{r.drainedAt === null ? `over ${duration(r.seconds)}` : duration(r.drainedAt)}</td>
+              <td>{r.drainedAt === null ? `> ${clock(r.seconds)}` : clock(r.drainedAt)}</td>
               <td>{fmt(r.dead)}</td>
             </tr>
           );
