@@ -111,12 +111,7 @@ export default function RetryStorm() {
       <div class="retry-storm" data-lab-output ref={box}>
         <svg viewBox={`0 0 ${W} ${H}`} role="img" aria-label={summary}>
           <text x={LEFT} y={14} class="retry-storm-title">{W < 500 ? 'requests per second' : 'requests per second (busiest second per column)'}</text>
-          {c.outage > 0 && (
-            <g>
-              <rect x={LEFT} y={TOP} width={c.x(c.outage) - LEFT} height={JOBS_BOTTOM - TOP} class="retry-storm-outage" />
-              <text x={LEFT + 6} y={TOP + 16} class="retry-storm-label">{c.x(c.outage) - LEFT > 70 ? 'API down' : ''}</text>
-            </g>
-          )}
+          {c.outage > 0 && <rect x={LEFT} y={TOP} width={c.x(c.outage) - LEFT} height={JOBS_BOTTOM - TOP} class="retry-storm-outage" />}
           {c.rateTicks.map((v) => (
             <g key={v}>
               <line x1={LEFT} x2={RIGHT} y1={c.y(v)} y2={c.y(v)} class="retry-storm-grid" />
@@ -126,6 +121,12 @@ export default function RetryStorm() {
           <path d={stepArea(c.cols, LEFT, c.colW, c.y, RATE_BOTTOM)} class="retry-storm-rate" />
           <line x1={LEFT} x2={RIGHT} y1={c.y(DEFAULTS.capacity)} y2={c.y(DEFAULTS.capacity)} class="retry-storm-capacity" />
           <text x={RIGHT} y={c.y(DEFAULTS.capacity) - 5} text-anchor="end" class="retry-storm-label">capacity {DEFAULTS.capacity}/s</text>
+          {c.outage > 0 && c.x(c.outage) - LEFT > 80 && (
+            <g>
+              <rect x={LEFT + 4} y={TOP + 4} width={68} height={20} rx={3} class="retry-storm-tag" />
+              <text x={LEFT + 38} y={TOP + 18} text-anchor="middle" class="retry-storm-title">API down</text>
+            </g>
+          )}
 
           {breaker.value && (
             <g>
