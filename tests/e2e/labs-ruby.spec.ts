@@ -11,9 +11,13 @@ import { articlesWithLabs, editTo, settled } from './labs';
 const RUBY_ARTICLES = articlesWithLabs('ruby');
 const ENGINE_FILES = /ruby\.[\w-]+\.wasm|worker-[\w-]+\.js|editor\.[\w-]+\.js|browser-engine/;
 
-/** The output region's text as a reader sees it, without the build's "Output" caption. */
+/**
+ * The output region's text as a reader sees it, without the build's "Output" caption. Blank lines
+ * are left out: the highlighter draws an empty line as an empty block, which innerText skips.
+ */
 async function shownOutput(lab: Locator): Promise<string> {
-  return lab.locator('[data-lab-output]').evaluate((el) => (el.querySelector('pre') as HTMLElement | null)?.innerText ?? '');
+  const text = await lab.locator('[data-lab-output]').evaluate((el) => (el.querySelector('pre') as HTMLElement | null)?.innerText ?? '');
+  return text.replace(/\n{2,}/g, '\n');
 }
 
 const firstLab = (page: Page) => page.locator('.lab[data-lab="ruby"]').first();
