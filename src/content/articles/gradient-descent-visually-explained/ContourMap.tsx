@@ -22,9 +22,9 @@ const sx = linear(T0_RANGE[0], T0_RANGE[1], M.left, W - M.right);
 const sy = linear(T1_RANGE[0], T1_RANGE[1], H - M.bottom, M.top);
 const px = (t: Theta): [number, number] => [sx(t[0]), sy(t[1])];
 
-/** Contour levels double each time, so rings sit about evenly apart; every other one carries its value. */
+/** Contour levels double each time, so rings sit about evenly apart; every other one from 1 up carries its value. */
 const LEVELS = [0.125, 0.25, 0.5, 1, 2, 4, 8, 16, 32, 64];
-const LABELLED = new Set([0.25, 1, 4, 16, 64]);
+const LABELLED = new Set([1, 4, 16, 64]);
 const BEST = minimum(POINTS);
 
 const CONTOURS = LEVELS.map((level) => {
@@ -63,13 +63,15 @@ interface Props {
   /** Steps taken so far (solid) and the whole planned descent (dashed). */
   path?: Theta[];
   ghost?: Theta[];
+  /** Grid the dragged point snaps to: the step of the sliders that move it too. */
+  snap: number;
   /** A word beside the handle ("start"). */
   handleLabel?: string;
   /** An arrow from the handle along −∇J, this long in parameter units. */
   downhill?: [number, number];
 }
 
-export function ContourMap({ id, label, handle, onMove, path, ghost, handleLabel, downhill }: Props) {
+export function ContourMap({ id, label, handle, onMove, snap, path, ghost, handleLabel, downhill }: Props) {
   const svg = useRef<SVGSVGElement>(null);
   const dragging = useRef(false);
 
@@ -77,7 +79,7 @@ export function ContourMap({ id, label, handle, onMove, path, ghost, handleLabel
     const ctm = svg.current?.getScreenCTM();
     if (!ctm) return handle;
     const p = new DOMPoint(e.clientX, e.clientY).matrixTransform(ctm.inverse());
-    const clamp = (v: number, [lo, hi]: readonly [number, number]) => Math.round(Math.min(hi, Math.max(lo, v)) * 100) / 100;
+    const clamp = (v: number, [lo, hi]: readonly [number, number]) => Number((Math.round(Math.min(hi, Math.max(lo, v)) / snap) * snap).toFixed(2));
     return [clamp(sx.invert(p.x), T0_RANGE), clamp(sy.invert(p.y), T1_RANGE)];
   };
   const down = (e: JSX.TargetedPointerEvent<SVGCircleElement>) => {
@@ -119,7 +121,7 @@ export function ContourMap({ id, label, handle, onMove, path, ghost, handleLabel
         <path class="descent-min" d={`M${sx(BEST[0]) - 5} ${sy(BEST[1]) - 5}l10 10m0 -10l-10 10`} />
         {ghost && <path class="descent-ghost" d={pathOf(clipFar(ghost))} />}
         {solid && <path class="descent-path" d={pathOf(solid)} />}
-        {solid?.slice(1).map(([x, y], i) => <circle class="descent-step" cx={x} cy={y} r={2.5} key={i} />)}
+        {solid?.slice(1).map(([x, y], i) => <circle class="descent-step" cx={x} cy={y} r={2} key={i} />)}
         {last && solid.length > 1 && <circle class="descent-now" cx={last[0]} cy={last[1]} r={5} />}
       </g>
       {downhill && <Arrow from={handle} by={downhill} />}

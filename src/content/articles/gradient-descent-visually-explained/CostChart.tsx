@@ -35,7 +35,7 @@ export function CostChart({ id, excess, step, label }: Props) {
         </clipPath>
       </defs>
       <rect class="descent-frame" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
-      <text class="descent-title" x={M.left} y={14}>Cost above the minimum, J − J_min</text>
+      <text class="descent-title" x={4} y={14}>Cost per step: J − J_min (log scale)</text>
       {[-4, -2, 0, 2].map((p) => (
         <g key={p}>
           <path class="descent-grid" d={`M${M.left} ${sy(p)}H${W - M.right}`} />

@@ -92,6 +92,7 @@ export default function DescentLab() {
         <ContourMap
           id="descent-lab"
           label={`Descent from (${num(start0.value, 2)}, ${num(start1.value, 2)}) with ${summary}. Step ${k} of ${STEPS}, cost ${num(now.cost)}.`}
+          snap={0.1}
           handle={[start0.value, start1.value]}
           handleLabel="start"
           onMove={([t0, t1]) => {

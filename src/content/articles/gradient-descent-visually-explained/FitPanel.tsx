@@ -30,7 +30,7 @@ export function FitPanel({ id, theta }: { id: string; theta: Theta }) {
         </clipPath>
       </defs>
       <rect class="descent-frame" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
-      <text class="descent-title" x={M.left} y={14}>The line: y = θ₀ + θ₁x</text>
+      <text class="descent-title" x={4} y={14}>The line: y = θ₀ + θ₁x</text>
       {[0, 5, 10].map((y) => (
         <text x={M.left - 6} y={sy(y) + 4} text-anchor="end" key={y}>{y}</text>
       ))}

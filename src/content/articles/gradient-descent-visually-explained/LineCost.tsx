@@ -38,6 +38,7 @@ export default function LineCost() {
         <ContourMap
           id="line-cost"
           label={`The line ${line} is the point (${num(t0.value, 2)}, ${num(t1.value, 2)}) on the cost map, where J = ${num(j)}; the minimum is at (${num(BEST[0], 2)}, ${num(BEST[1], 2)}).`}
+          snap={0.05}
           handle={theta}
           onMove={([a, b]) => {
             t0.value = a;
@@ -48,7 +49,7 @@ export default function LineCost() {
         <div class="descent-side">
           <FitPanel id="line-cost" theta={theta} />
           <div class="descent-readout">
-            <p>
+            <p aria-live="polite">
               {line}
               <br />
               J(θ₀, θ₁) = <strong>{num(j)}</strong>
@@ -56,7 +57,9 @@ export default function LineCost() {
               ∇J = ({num(g[0], 2)}, {num(g[1], 2)})
             </p>
             <p>
-              Best line: y = {num(BEST[0], 2)} + {num(BEST[1], 2)}x, J = {num(cost(POINTS, BEST), 4)}
+              Best line: y = {num(BEST[0], 2)} + {num(BEST[1], 2)}x
+              <br />
+              with J = {num(cost(POINTS, BEST), 4)}
             </p>
           </div>
         </div>

@@ -9,8 +9,8 @@ import { linear, num, pathOf } from './chart';
 import { POINTS, cost, gradient, hessian, numericGradient, regime, type Regime } from './descent';
 import './descent.css';
 
-const W = 520;
-const H = 260;
+const W = 400;
+const H = 250;
 const M = { left: 44, right: 14, top: 14, bottom: 42 };
 const sx = linear(0, 4, M.left, W - M.right);
 const sy = linear(0, 30, H - M.bottom, M.top);
@@ -53,44 +53,51 @@ export default function SlopeSlice() {
         </>
       }
     >
-      <svg class="descent-slice" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-lab-output>
-        <defs>
-          <clipPath id="slope-slice-clip">
-            <rect x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
-          </clipPath>
-          <marker id="slope-slice-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-            <path class="descent-arrowhead" d="M0 0L10 5L0 10Z" />
-          </marker>
-        </defs>
-        <rect class="descent-frame" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
-        {[0, 10, 20, 30].map((v) => (
-          <text x={M.left - 8} y={sy(v) + 4} text-anchor="end" key={v}>{v}</text>
-        ))}
-        {[0, 1, 2, 3, 4].map((v) => (
-          <text x={sx(v)} y={H - M.bottom + 16} text-anchor="middle" key={v}>{v}</text>
-        ))}
-        <text x={(M.left + W - M.right) / 2} y={H - 6} text-anchor="middle">θ₁ (θ₀ held at {num(t0.value, 2)})</text>
-        <text x={M.left + 8} y={M.top + 16}>J</text>
-        <g clip-path="url(#slope-slice-clip)">
-          <path class="descent-curve" d={pathOf(curve)} />
-          <path class="descent-tangent" d={pathOf(tangent)} />
-          <path class="descent-drop" d={`M${sx(next)} ${axisY}V${sy(J(next))}`} />
-          {Math.abs(next - p) > 0.02 && (
-            <path class="descent-step-arrow" d={`M${sx(p)} ${axisY}H${Math.round(sx(next) * 10) / 10}`} marker-end="url(#slope-slice-head)" />
-          )}
-          <circle class="descent-landing" cx={sx(next)} cy={sy(J(next))} r={5} />
-          <circle class="descent-now" cx={sx(p)} cy={sy(J(p))} r={5} />
-        </g>
-        <text class="descent-tangent-label" x={sx(p)} y={Math.max(M.top + 14, sy(J(p)) - 14)} text-anchor={p < 2 ? 'start' : 'end'}>
-          slope {num(slope, 2)}
-        </text>
-      </svg>
-      <div class="descent-readout" data-lab-output>
-        <p aria-live="polite">
-          ∂J/∂θ₁ = <strong>{num(slope)}</strong> by the formula, {num(numeric)} by central differences.
-          One step: θ₁ ← {num(p, 2)} − {num(alpha.value, 2)} × ({num(slope, 2)}) = <strong>{num(next, 2)}</strong>, where J ={' '}
-          {num(J(next))} ({J(next) < J(p) ? 'lower' : 'higher'}): {outcome}.
-        </p>
+      <div class="descent-panels">
+        <svg class="descent-slice" viewBox={`0 0 ${W} ${H}`} role="img" aria-label={label} data-lab-output>
+          <defs>
+            <clipPath id="slope-slice-clip">
+              <rect x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
+            </clipPath>
+            <marker id="slope-slice-head" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+              <path class="descent-arrowhead" d="M0 0L10 5L0 10Z" />
+            </marker>
+          </defs>
+          <rect class="descent-frame" x={M.left} y={M.top} width={W - M.left - M.right} height={H - M.top - M.bottom} />
+          {[0, 10, 20, 30].map((v) => (
+            <text x={M.left - 8} y={sy(v) + 4} text-anchor="end" key={v}>{v}</text>
+          ))}
+          {[0, 1, 2, 3, 4].map((v) => (
+            <text x={sx(v)} y={H - M.bottom + 16} text-anchor="middle" key={v}>{v}</text>
+          ))}
+          <text x={(M.left + W - M.right) / 2} y={H - 6} text-anchor="middle">θ₁ (θ₀ held at {num(t0.value, 2)})</text>
+          <text x={M.left + 8} y={M.top + 16}>J</text>
+          <g clip-path="url(#slope-slice-clip)">
+            <path class="descent-curve" d={pathOf(curve)} />
+            <path class="descent-tangent" d={pathOf(tangent)} />
+            <path class="descent-drop" d={`M${sx(next)} ${axisY}V${sy(J(next))}`} />
+            {Math.abs(next - p) > 0.02 && (
+              <path class="descent-step-arrow" d={`M${sx(p)} ${axisY}H${Math.round(sx(next) * 10) / 10}`} marker-end="url(#slope-slice-head)" />
+            )}
+            <circle class="descent-landing" cx={sx(next)} cy={sy(J(next))} r={5} />
+            <circle class="descent-now" cx={sx(p)} cy={sy(J(p))} r={5} />
+          </g>
+          <text class="descent-tangent-label" x={sx(p)} y={Math.max(M.top + 14, sy(J(p)) - 14)} text-anchor={p < 2 ? 'start' : 'end'}>
+            slope {num(slope, 2)}
+          </text>
+        </svg>
+        <div class="descent-readout" data-lab-output>
+          <p>
+            At θ₁ = {num(p, 2)}: J = <strong>{num(J(p))}</strong>
+          </p>
+          <p aria-live="polite">
+            Slope ∂J/∂θ₁ = <strong>{num(slope)}</strong> by the formula, {num(numeric)} by central differences.
+          </p>
+          <p>
+            One step: θ₁ ← {num(p, 2)} − {num(alpha.value, 2)} × ({num(slope, 2)}) = <strong>{num(next, 2)}</strong>, where J = {num(J(next))}{' '}
+            ({J(next) < J(p) ? 'lower' : 'higher'}): {outcome}.
+          </p>
+        </div>
       </div>
     </LabFigure>
   );
