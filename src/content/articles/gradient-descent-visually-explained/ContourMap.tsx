@@ -3,7 +3,6 @@
  * descent path, and one point the reader drags (or places with a click). Keyboard users move the
  * same point with the figure's sliders, so the handle itself stays out of the tab order.
  */
-import type { JSX } from 'preact';
 import { useRef } from 'preact/hooks';
 import { linear, pathOf } from './chart';
 import { POINTS, levelSet, minimum, type Theta } from './descent';
@@ -68,7 +67,7 @@ interface Props {
   /** A word beside the handle ("start"). */
   handleLabel?: string;
   /** An arrow from the handle along −∇J, this long in parameter units. */
-  downhill?: [number, number];
+  downhill?: [number, number] | undefined;
 }
 
 export function ContourMap({ id, label, handle, onMove, snap, path, ghost, handleLabel, downhill }: Props) {
@@ -82,12 +81,12 @@ export function ContourMap({ id, label, handle, onMove, snap, path, ghost, handl
     const clamp = (v: number, [lo, hi]: readonly [number, number]) => Number((Math.round(Math.min(hi, Math.max(lo, v)) / snap) * snap).toFixed(2));
     return [clamp(sx.invert(p.x), T0_RANGE), clamp(sy.invert(p.y), T1_RANGE)];
   };
-  const down = (e: JSX.TargetedPointerEvent<SVGCircleElement>) => {
+  const down = (e: PointerEvent) => {
     dragging.current = true;
-    e.currentTarget.setPointerCapture(e.pointerId);
+    (e.currentTarget as Element).setPointerCapture(e.pointerId);
     e.stopPropagation();
   };
-  const move = (e: JSX.TargetedPointerEvent<SVGCircleElement>) => dragging.current && onMove(toTheta(e));
+  const move = (e: PointerEvent) => dragging.current && onMove(toTheta(e));
   const up = () => (dragging.current = false);
   // A click anywhere on the map puts the point there; a click on the handle itself is the end of a drag.
   const place = (e: MouseEvent) => (e.target as Element).classList.contains('descent-hit') || onMove(toTheta(e));
