@@ -14,14 +14,16 @@ import './lookup-stepper.css';
 function rowState(i: number, step: LookupStep): string {
   if (step.at === i) return step.phase === 'refused' || step.phase === 'missing' ? 'is-now is-bad' : 'is-now';
   if (step.found === i) return 'is-found';
+  if (step.cached === i) return 'is-cached';
   if (step.checked.includes(i)) return 'is-checked';
   return 'is-ahead';
 }
 
-function rowNote(i: number, step: LookupStep, method: string): string {
+function rowNote(i: number, step: LookupStep): string {
   if (step.at === i) return '◀ now';
-  if (step.found === i) return `has ${method}`;
-  if (step.checked.includes(i)) return `no ${method}`;
+  if (step.found === i) return 'found';
+  if (step.cached === i) return 'cached';
+  if (step.checked.includes(i)) return 'not here';
   return '';
 }
 
@@ -91,7 +93,7 @@ export default function LookupStepper(props: LabOutputProps) {
             <li key={`${i}-${e.name}`} class={`lookup-row is-${e.kind} ${rowState(i, step)}`}>
               <span class="lookup-name mono">{displayName(e.name)}</span>
               <span class="lookup-kind">{e.kind}</span>
-              <span class="lookup-note">{rowNote(i, step, method.value)}</span>
+              <span class="lookup-note">{rowNote(i, step)}</span>
             </li>
           ))}
         </ol>

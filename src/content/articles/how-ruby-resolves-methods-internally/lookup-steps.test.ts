@@ -83,6 +83,11 @@ describe('the same call again, warm', () => {
     }
   });
 
+  it('has the cache pointing at the owner from the first step', () => {
+    const owner = call.entries.findIndex((e) => e.name === 'Tracing');
+    expect(lookupSteps(call, 'name', { warm: true }).every((s) => s.cached === owner)).toBe(true);
+  });
+
   it('is shorter than the first call', () => {
     expect(lookupSteps(call, 'to_s', { warm: true }).length).toBeLessThan(lookupSteps(call, 'to_s', { warm: false }).length);
   });

@@ -22,6 +22,8 @@ export interface LookupStep {
   found: number | null;
   /** What the call site's inline cache holds at this step, in words, or null when it is empty. */
   cache: string | null;
+  /** The entry whose method the call site's cache points to, when it holds one. */
+  cached: number | null;
   /** One line: what the VM does in this step. */
   title: string;
   /** Why, or what it costs. */
@@ -73,7 +75,8 @@ export function lookupSteps(report: ChainReport, method: string, { warm }: CallO
   let found: number | null = null;
   // Only a resolved, callable method is ever kept at the call site; "not found" cannot be cached there.
   let cache: string | null = warm ? resolved : null;
-  const push = (phase: Phase, at: number | null, title: string, detail: string) => steps.push({ phase, at, checked, found, cache, title, detail });
+  const push = (phase: Phase, at: number | null, title: string, detail: string) =>
+    steps.push({ phase, at, checked, found, cache, cached: cache ? owner : null, title, detail });
 
   push('site', null, `${recv}.${method}: one call site, one cache`, `The compiler turned the dot into opt_send_without_block with call data for :${method}, argc 0. The cache next to it ${cache ? `holds ${cache} from the first call.` : 'is empty: this site has never run.'}`);
   const kind = entries[klass]?.kind === 'singleton' ? 'its singleton class, made when the object got a method of its own' : 'the class it was created from';
@@ -97,7 +100,13 @@ export function lookupSteps(report: ChainReport, method: string, { warm }: CallO
         const hit = i === owner;
         if (hit) found = i;
         const kindWord = entries[i]?.kind === 'class' || entries[i]?.kind === 'singleton' ? '' : ` (${entries[i]?.kind})`;
-        push(hit ? 'found' : 'walk', i, hit ? `${name(i)}${kindWord} has :${method} → found` : `${name(i)}${kindWord}: no :${method}, next`, hit ? `Found after searching ${i + 1} method ${i === 0 ? 'table' : 'tables'}.` : `One hash lookup in this entry's method table, then on to the next entry.`);
+        const end = i === entries.length - 1;
+        push(
+          hit ? 'found' : 'walk',
+          i,
+          hit ? `${name(i)}${kindWord} has :${method} → found` : `${name(i)}${kindWord}: no :${method}${end ? ', end of the chain' : ', next'}`,
+          hit ? `Found after searching ${i + 1} method ${i === 0 ? 'table' : 'tables'}.` : `One hash lookup in this entry's method table${end ? ', and there is no entry after it.' : ', then on to the next entry.'}`,
+        );
         if (!hit) checked = [...checked, i];
       }
       if (owner >= 0) {
