@@ -49,6 +49,7 @@ test('the chain figure redraws from the edited block, and Reset brings the artic
   await expect(rows.first()).toContainText('prepended');
   await expect(figure.locator('.chain-fig-readout')).toContainText('runs Auditing#save');
   await expect(rows).toHaveCount(9);
+  await expect(lab.locator('[data-lab-status]')).toHaveText('done');
 
   await lab.locator('[data-lab-reset]').click();
   await expect.poll(() => outputOf(figure)).toBe(initial);
@@ -65,6 +66,7 @@ test('the lookup stepper redraws from the edited block, steps through it, and Re
   await rerunWith(page, lab, (source) => source.replace(/Chain\.show\(user\.singleton_class, /, 'Chain.show(User, '));
   // Without the singleton class the chain starts at the prepended module, above User.
   await expect(rows.first()).toContainText('Tracing');
+  await expect(lab.locator('[data-lab-status]')).toHaveText('done');
   await figure.getByRole('button', { name: 'Step' }).click();
   await expect(figure.locator('.lookup-title')).toContainText("Read the receiver's class: User");
   await figure.getByRole('button', { name: 'Step' }).click();
