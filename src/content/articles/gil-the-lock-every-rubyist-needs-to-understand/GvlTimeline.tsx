@@ -6,7 +6,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { useId } from 'preact/hooks';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { Select, Slider } from '../../../components/lab/controls';
-import { gvlCeiling, QUANTUM_MS, simulate, throughputCurve, WORKLOADS, type Mode, type State } from './gvl';
+import { aloneMs, gvlCeiling, QUANTUM_MS, simulate, throughputCurve, WORKLOADS, type Mode, type State } from './gvl';
 import './gvl-timeline.css';
 
 type WorkloadKey = keyof typeof WORKLOADS;
@@ -30,10 +30,10 @@ const LEFT = 70;
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
-/** 1, 2 or 5 times a power of ten, at least `raw`: round numbers for the chart's gridlines. */
+/** 1, 2, 2.5 or 5 times a power of ten, at least `raw`: round numbers for the chart's gridlines. */
 function niceStep(raw: number): number {
   const power = 10 ** Math.floor(Math.log10(raw));
-  return [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  return [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
 }
 
 export default function GvlTimeline() {
@@ -67,16 +67,17 @@ export default function GvlTimeline() {
   const yMax = Math.max(...all, 1) * 1.1;
   const cx = (t: number) => LEFT + ((W - LEFT - 110) * (t - 1)) / (MAX_THREADS - 1);
   const cy = (v: number) => chartTop + 14 + (chartH - 14) * (1 - v / yMax);
-  const step = niceStep(yMax / 3);
+  const step = niceStep(yMax / 4);
   const yTicks = Array.from({ length: Math.floor(yMax / step) }, (_, k) => (k + 1) * step);
   const path = (pts: { threads: number; throughput: number }[]) => pts.map((p, i) => `${i ? 'L' : 'M'}${cx(p.threads).toFixed(1)},${cy(p.throughput).toFixed(1)}`).join('');
   const last = (pts: { throughput: number }[]) => pts[pts.length - 1]!.throughput;
   const here = curves.value[mode.value][n - 1]!;
   const height = chartTop + chartH + 40;
   const w = WORKLOADS[workload.value];
+  const ceiling = gvlCeiling(w);
   const label =
     `${n} thread${n === 1 ? '' : 's'}, ${mode.value === 'gvl' ? 'one GVL' : 'Ractors on 4 cores'}: ${fmt(steady.value.throughput)} jobs per second; ` +
-    `Ruby running ${Math.round(steady.value.busy * 100)}% of the time` +
+    `Ruby running ${Math.round(steady.value.busy * 100)}% of the time; a job takes ${fmt(steady.value.latencyMs)} ms, ${fmt(aloneMs(w))} ms alone` +
     (mode.value === 'gvl' ? `; the lock allows at most ${fmt(gvlCeiling(w))} jobs per second.` : '.');
 
   return (
@@ -137,6 +138,13 @@ export default function GvlTimeline() {
             <text x={LEFT - 8} y={cy(v) + 4} text-anchor="end">{fmt(v)}</text>
           </g>
         ))}
+        <text x={LEFT - 8} y={cy(0) + 4} text-anchor="end">0</text>
+        {/* The most one lock allows: drawn dashed, so it shows ahead of the line that will meet it. */}
+        <line x1={LEFT} x2={cx(MAX_THREADS)} y1={cy(ceiling)} y2={cy(ceiling)} class="gvl-ceiling" />
+        <g transform={`translate(330, ${chartTop + 2})`}>
+          <line x1="0" x2="20" y1="0" y2="0" class="gvl-ceiling" />
+          <text x="26" y="4" class="gvl-ceiling-label">one lock's ceiling: 1000 / {w.cpuMs} ms = {fmt(ceiling)}/s</text>
+        </g>
         {[1, 4, 8, 12, 16].map((t) => (
           <text key={t} x={cx(t)} y={cy(0) + 14} text-anchor="middle">{t}</text>
         ))}
@@ -151,6 +159,7 @@ export default function GvlTimeline() {
       </div>
       <p class="lab-readout" data-lab-output>
         <span>Throughput <strong>{fmt(steady.value.throughput)} jobs/s</strong></span>
+        <span>A job takes <strong>{fmt(steady.value.latencyMs)} ms</strong> ({fmt(aloneMs(w))} ms alone)</span>
         <span>Ruby running <strong>{Math.round(steady.value.busy * 100)}%</strong> of the time</span>
         <span>Lock taken away at 100 ms <strong>{steady.value.preemptions}</strong> times in 4 s</span>
       </p>

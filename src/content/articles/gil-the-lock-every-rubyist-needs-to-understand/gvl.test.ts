@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { gvlCeiling, QUANTUM_MS, simulate, throughputCurve, WORKLOADS, type SimOptions } from './gvl';
+import { aloneMs, gvlCeiling, QUANTUM_MS, simulate, throughputCurve, WORKLOADS, type SimOptions } from './gvl';
 
 const base = (over: Partial<SimOptions> = {}): SimOptions => ({
   threads: 4,
@@ -70,6 +70,28 @@ describe('the GVL model', () => {
     const run1 = r.segments.find((s) => s.thread === 1 && s.state === 'running')!;
     expect(run1.start).toBeGreaterThanOrEqual(io0.start);
     expect(run1.start).toBeLessThan(io0.end);
+  });
+
+  it('takes a job alone exactly its work plus its wait', () => {
+    for (const workload of Object.values(WORKLOADS)) expect(simulate(base({ workload, threads: 1 })).latencyMs).toBeCloseTo(aloneMs(workload), 6);
+  });
+
+  it('past the lock ceiling, adds latency with every thread and no throughput', () => {
+    const at = (threads: number) => simulate(base({ workload: WORKLOADS.io, threads }));
+    expect(at(16).throughput).toBeCloseTo(at(10).throughput, 0);
+    expect(at(16).latencyMs).toBeGreaterThan(1.5 * at(10).latencyMs);
+    // CPU-bound under one lock: four threads, four times the wait per job, same jobs per second.
+    const cpu = (threads: number) => simulate(base({ threads }));
+    expect(cpu(4).latencyMs / cpu(1).latencyMs).toBeCloseTo(4, 0);
+  });
+
+  it('agrees with Little’s law: each thread has one job in flight, so latency is threads over throughput', () => {
+    for (const workload of Object.values(WORKLOADS)) {
+      for (const threads of [1, 3, 8]) {
+        const r = simulate(base({ workload, threads, horizonMs: 20_000 }));
+        expect(r.latencyMs / ((threads * 1000) / r.throughput)).toBeCloseTo(1, 1);
+      }
+    }
   });
 
   it('accounts for every millisecond of every thread', () => {

@@ -47,6 +47,11 @@ export interface SimResult {
   busy: number;
   /** How often a thread was made to give the lock up at the quantum. */
   preemptions: number;
+  /**
+   * Mean time from a job's start to its end, over the jobs finished in the window: the work itself
+   * plus every wait for the lock. What a request's latency is made of in a threaded server.
+   */
+  latencyMs: number;
 }
 
 export const QUANTUM_MS = 100;
@@ -62,13 +67,15 @@ interface Thread {
   cpuLeft: number;
   ioLeft: number;
   slice: number;
+  /** When the job in hand started: its latency is measured from here. */
+  jobStart: number;
 }
 
 const EPS = 1e-9;
 
 export function simulate(o: SimOptions): SimResult {
   const capacity = o.mode === 'gvl' ? 1 : o.cores;
-  const threads: Thread[] = Array.from({ length: o.threads }, () => ({ state: 'waiting', cpuLeft: o.workload.cpuMs, ioLeft: 0, slice: 0 }));
+  const threads: Thread[] = Array.from({ length: o.threads }, () => ({ state: 'waiting', cpuLeft: o.workload.cpuMs, ioLeft: 0, slice: 0, jobStart: 0 }));
   const queue: number[] = threads.map((_, i) => i);
   const open: (Segment | undefined)[] = [];
   const segments: Segment[] = [];
@@ -76,6 +83,13 @@ export function simulate(o: SimOptions): SimResult {
   let jobsDone = 0;
   let busyMs = 0;
   let preemptions = 0;
+  let latencySum = 0;
+  const finish = (th: Thread) => {
+    jobsDone++;
+    latencySum += t - th.jobStart;
+    th.jobStart = t;
+    th.cpuLeft = o.workload.cpuMs;
+  };
 
   const mark = (i: number, state: State) => {
     const current = open[i];
@@ -120,8 +134,7 @@ export function simulate(o: SimOptions): SimResult {
     // IO finished: the job is done; the next one starts with Ruby work, so the thread asks for the lock.
     threads.forEach((th, i) => {
       if (th.state === 'io' && th.ioLeft <= EPS) {
-        jobsDone++;
-        th.cpuLeft = o.workload.cpuMs;
+        finish(th);
         queue.push(i);
         set(i, 'waiting');
       }
@@ -134,8 +147,7 @@ export function simulate(o: SimOptions): SimResult {
           set(i, 'io');
           return;
         }
-        jobsDone++;
-        th.cpuLeft = o.workload.cpuMs;
+        finish(th);
       }
       if (th.slice >= o.quantumMs - EPS) {
         if (queue.length) {
@@ -151,7 +163,14 @@ export function simulate(o: SimOptions): SimResult {
     if (s && t > s.start) segments.push({ ...s, end: t });
   });
   segments.sort((a, b) => a.start - b.start || a.thread - b.thread);
-  return { segments, jobsDone, throughput: (jobsDone * 1000) / o.horizonMs, busy: busyMs / o.horizonMs, preemptions };
+  return {
+    segments,
+    jobsDone,
+    throughput: (jobsDone * 1000) / o.horizonMs,
+    busy: busyMs / o.horizonMs,
+    preemptions,
+    latencyMs: jobsDone ? latencySum / jobsDone : 0,
+  };
 }
 
 /** Throughput for 1…maxThreads threads, for the "as threads grow" chart. */
@@ -162,4 +181,9 @@ export function throughputCurve(base: Omit<SimOptions, 'threads'>, maxThreads: n
 /** The ceiling the lock puts on throughput: with one lock, Ruby work is done one job at a time. */
 export function gvlCeiling(w: Workload): number {
   return 1000 / w.cpuMs;
+}
+
+/** How long one job takes with nobody else around: its Ruby work plus its wait. */
+export function aloneMs(w: Workload): number {
+  return w.cpuMs + w.ioMs;
 }
