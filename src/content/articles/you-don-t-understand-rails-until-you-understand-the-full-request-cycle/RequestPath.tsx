@@ -1,9 +1,11 @@
 /**
- * The whole path of a request as a list of layers, each a button: choose one to read what it does and
- * what it costs. The middleware block is the stack the chosen configuration builds; layers it leaves
- * out stay listed, marked "off", with the setting that would bring them back.
+ * The whole path of a request as a list of layers: choose one to read what it does and what it costs.
+ * The middleware block is the stack the chosen configuration builds; layers it leaves out stay listed,
+ * marked "off", with the setting that would bring them back. The layers are a listbox with one tab
+ * stop: arrows, Home and End move the selection, a click selects.
  */
 import { useComputed, useSignal } from '@preact/signals';
+import { useEffect, useRef } from 'preact/hooks';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { Select, Toggle } from '../../../components/lab/controls';
 import { DEVELOPMENT, PRODUCTION } from './middleware-stack';
@@ -40,20 +42,39 @@ export default function RequestPath() {
   const active = middleware.filter((l) => l.active);
   const current = layers.value.find((l) => l.id === selected.value);
 
+  const order = layers.value.map((l) => l.id);
+  const list = useRef<HTMLDivElement>(null);
+  const moved = useRef(false);
+  useEffect(() => {
+    if (!moved.current) return;
+    moved.current = false;
+    list.current?.querySelector<HTMLElement>('[aria-selected="true"]')?.focus();
+  });
+  const onKeyDown = (e: KeyboardEvent) => {
+    const at = selected.value === null ? -1 : order.indexOf(selected.value);
+    const moves: Record<string, number> = { ArrowDown: at + 1, ArrowRight: at + 1, ArrowUp: at - 1, ArrowLeft: at - 1, Home: 0, End: order.length - 1 };
+    const to = moves[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    selected.value = order[Math.max(0, Math.min(order.length - 1, to))] ?? null;
+    moved.current = true;
+  };
+  // One tab stop: the selected layer, or the first one before anything is selected.
+  const tabStop = selected.value ?? order[0];
+
   const row = (layer: Layer, label: string) => (
-    <li key={layer.id} class={layer.active ? undefined : 'rp-off'}>
-      <button
-        type="button"
-        data-lab-control
-        class="rp-layer"
-        aria-current={layer.id === selected.value ? 'true' : undefined}
-        onClick={() => (selected.value = layer.id)}
-      >
-        <span class="rp-num mono" aria-hidden="true">{label}</span>
-        <span class="rp-name">{layer.group === 'middleware' ? breakable(layer.name) : layer.name}</span>
-        {!layer.active && <span class="rp-badge">off</span>}
-      </button>
-    </li>
+    <div
+      key={layer.id}
+      role="option"
+      aria-selected={layer.id === selected.value}
+      tabIndex={layer.id === tabStop ? 0 : -1}
+      class={`rp-layer${layer.active ? '' : ' rp-off'}`}
+      onClick={() => (selected.value = layer.id)}
+    >
+      <span class="rp-num mono" aria-hidden="true">{label}</span>
+      <span class="rp-name">{layer.group === 'middleware' ? breakable(layer.name) : layer.name}</span>
+      {!layer.active && <span class="rp-badge">off</span>}
+    </div>
   );
 
   let n = 0;
@@ -95,21 +116,28 @@ export default function RequestPath() {
           </>
         )}
       </div>
-      <ol class="rp-path" data-lab-output aria-label="Layers of the request, in order">
+      <div
+        ref={list}
+        class="rp-path"
+        role="listbox"
+        aria-label="Layers of the request, in order. Arrows move between layers."
+        data-lab-output
+        onKeyDown={onKeyDown}
+      >
         {layers.value.filter((l) => l.group !== 'middleware' && layers.value.indexOf(l) < layers.value.indexOf(middleware[0]!)).map((l) => row(l, String(++n)))}
-        <li class="rp-stack">
-          <p class="rp-stack-title">
-            Rack middleware: <span class="mono">bin/rails middleware</span>, {active.length} of {middleware.length} in this stack, outermost first
-          </p>
-          <ol class="rp-mw">
-            {(() => {
-              let m = 0;
-              return middleware.map((l) => row(l, l.active ? String(++m) : '–'));
-            })()}
-          </ol>
-        </li>
+        <div
+          class="rp-stack rp-mw"
+          role="group"
+          aria-label={`Rack middleware, ${active.length} of ${middleware.length} in this stack, outermost first`}
+          data-title={`Rack middleware (bin/rails middleware): ${active.length} of ${middleware.length} in this stack, outermost first`}
+        >
+          {(() => {
+            let m = 0;
+            return middleware.map((l) => row(l, l.active ? String(++m) : '–'));
+          })()}
+        </div>
         {layers.value.filter((l) => l.group !== 'middleware' && layers.value.indexOf(l) > layers.value.indexOf(middleware.at(-1)!)).map((l) => row(l, String(++n)))}
-      </ol>
+      </div>
     </LabFigure>
   );
 }
