@@ -118,7 +118,7 @@ export default function FlameGraph() {
               style={{ left: `${r.x0 * 100}%`, width: `${(r.x1 - r.x0) * 100}%`, bottom: `${(r.depth) * ROW}px` }}
               onClick={() => zoom(r.id)}
             >
-              {wide && <span>{n.name}</span>}
+              {wide ? n.name : null}
             </div>
           );
         })}
