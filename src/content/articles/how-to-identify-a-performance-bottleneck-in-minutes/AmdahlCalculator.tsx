@@ -7,7 +7,7 @@ import { useComputed, useSignal } from '@preact/signals';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { Select, Slider } from '../../../components/lab/controls';
 import { FACTORS, ceiling, newTime, speedup } from './amdahl';
-import { useChartWidth } from './use-chart-width';
+import { useChartWidth } from '../../../components/lab/use-chart-width';
 import './amdahl.css';
 
 const TOTAL = 1000;

@@ -8,7 +8,7 @@ import { LabFigure } from '../../../components/lab/LabFigure';
 import { Button, Slider } from '../../../components/lab/controls';
 import { usePlayer } from '../../../components/lab/use-player';
 import { simulateQueue } from './thread-queue';
-import { useChartWidth } from './use-chart-width';
+import { useChartWidth } from '../../../components/lab/use-chart-width';
 import './thread-queue.css';
 
 const DEFAULTS = { processes: 16, threads: 3, serviceMs: 120, arrivalRate: 300 };
