@@ -6,7 +6,8 @@
 import pgliteWasm from '@electric-sql/pglite/pglite.wasm?url';
 import pgliteData from '@electric-sql/pglite/pglite.data?url';
 import type { EngineModule } from '../client/engines';
-import type { EngineResponse, WorkerLike } from '../protocol';
+import type { WorkerLike } from '../protocol';
+import { startWorker } from '../client/start-worker';
 import { planRenderer } from './plan-render';
 import { sqlHtml } from './render';
 import type { SqlResult } from './result';
@@ -36,24 +37,9 @@ function load(): Promise<Omit<PgInit, 'type'>> {
   return assets;
 }
 
-async function spawn(): Promise<{ worker: WorkerLike; version: string }> {
-  // The worker's script (PGlite's JavaScript) loads while the engine files download and compile.
+function spawn(): Promise<{ worker: WorkerLike; version: string }> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'postgres' });
-  const init: PgInit = {
-    type: 'init',
-    ...(await load().catch((e: unknown) => {
-      worker.terminate();
-      throw e;
-    })),
-  };
-  return new Promise((resolve, reject) => {
-    worker.onmessage = ({ data }: MessageEvent<EngineResponse>) => {
-      if (data.type === 'ready') resolve({ worker: worker as unknown as WorkerLike, version: data.version });
-      else if (data.type === 'fatal') reject(new Error(data.message));
-    };
-    worker.onerror = (e) => reject(new Error(e.message || 'The PostgreSQL worker failed to start.'));
-    worker.postMessage(init);
-  });
+  return startWorker(worker, load().then((assets): PgInit => ({ type: 'init', ...assets })), 'PostgreSQL');
 }
 
 function render(output: unknown, into: HTMLElement): { failed?: string | undefined; text: string } {

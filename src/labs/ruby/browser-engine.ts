@@ -6,7 +6,8 @@
 import rubyWasm from '@ruby/3.4-wasm-wasi/dist/ruby.wasm?url';
 import type { EngineModule } from '../client/engines';
 import { renderOutput, type RunOutput } from '../output';
-import type { EngineResponse, WorkerLike } from '../protocol';
+import type { WorkerLike } from '../protocol';
+import { startWorker } from '../client/start-worker';
 
 let compiled: Promise<WebAssembly.Module> | undefined;
 
@@ -23,21 +24,9 @@ export function prefetchRuby(): void {
   void compile().catch(() => undefined);
 }
 
-export async function spawnRuby(): Promise<{ worker: WorkerLike; version: string }> {
-  // The worker's script loads while the engine compiles.
+export function spawnRuby(): Promise<{ worker: WorkerLike; version: string }> {
   const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'ruby' });
-  const module = await compile().catch((e: unknown) => {
-    worker.terminate();
-    throw e;
-  });
-  return new Promise((resolve, reject) => {
-    worker.onmessage = ({ data }: MessageEvent<EngineResponse>) => {
-      if (data.type === 'ready') resolve({ worker: worker as unknown as WorkerLike, version: data.version });
-      else if (data.type === 'fatal') reject(new Error(data.message));
-    };
-    worker.onerror = (e) => reject(new Error(e.message || 'The Ruby worker failed to start.'));
-    worker.postMessage({ type: 'init', module });
-  });
+  return startWorker(worker, compile().then((module) => ({ type: 'init', module })), 'Ruby');
 }
 
 /** How a Ruby run looks on the page: the same text the build embeds (stdout, stderr, `=> value` or the error). */
