@@ -53,12 +53,12 @@ describe('the cache blocks, sampled on the real engine', () => {
 
 describe('reading samples', () => {
   it('ignores everything that is not a sample line, and names unnamed series', () => {
-    const text = ['=> nil', 'warming up', 'requests=10 live=5', 'live=7', 'requests=20', 'cache requests=20 live=9', 'requests=30 live=6'].join('\n');
+    const text = ['=> nil', 'warming up', 'requests=10 live=5', 'live=7', 'requests=20', 'lru requests=20 live=9', 'requests=30 live=6'].join('\n');
     const { series, metrics } = parseSamples(text);
     expect(metrics).toEqual(['live']);
     expect(series.map((s) => [s.name, s.samples.length])).toEqual([
       [DEFAULT_SERIES, 2],
-      ['cache', 1],
+      ['lru', 1],
     ]);
   });
 

@@ -22,7 +22,7 @@ export interface Samples {
 }
 
 /** Used when a sample line has no name of its own. */
-export const DEFAULT_SERIES = 'samples';
+export const DEFAULT_SERIES = 'cache';
 
 const PAIR = /^([A-Za-z_]\w*)=([+-]?\d[\d_,]*(?:\.\d+)?)$/;
 
