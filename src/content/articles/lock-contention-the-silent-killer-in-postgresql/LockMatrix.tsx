@@ -8,11 +8,11 @@ import { Select } from '../../../components/lab/controls';
 import { conflicts, LOCK_MODES, modeName, STATEMENTS, type Statement } from './lock-modes';
 import './lock-matrix.css';
 
-const OPTIONS = STATEMENTS.map((s) => ({ value: s.id, label: s.label }));
+const OPTIONS = STATEMENTS.map((s) => ({ value: s.id, label: s.short }));
 const byId = (id: string): Statement => STATEMENTS.find((s) => s.id === id) ?? STATEMENTS[0]!;
 
-const LEFT = 178;
-const TOP = 112;
+const LEFT = 196;
+const TOP = 48;
 const CELL = 46;
 const W = LEFT + CELL * LOCK_MODES.length + 12;
 const H = TOP + CELL * LOCK_MODES.length + 8;
@@ -39,21 +39,17 @@ export default function LockMatrix() {
         </>
       }
     >
-      <div class="lock-matrix-scroll" tabIndex={0} role="group" aria-label="Lock conflict matrix (scrolls sideways)">
+      <div class="lock-matrix-scroll" tabIndex={0} role="group" aria-label="Lock conflict matrix (scrolls sideways); columns are numbered like the rows">
         <svg viewBox={`0 0 ${W} ${H}`} class="lock-matrix" role="img" aria-label={`Conflict matrix of the eight table lock modes. ${verdict}.`} data-lab-output>
-          <text x={LEFT - 10} y={TOP - 10} text-anchor="end" class="lock-matrix-axis">held ↓ / asked →</text>
+          <text x={LEFT - 10} y={TOP - 12} text-anchor="end" class="lock-matrix-axis">held ↓ / asked for →</text>
           {LOCK_MODES.map((m, j) => (
-            <text
-              key={m}
-              transform={`translate(${LEFT + j * CELL + CELL / 2 + 4} ${TOP - 8}) rotate(-50)`}
-              class={j === col ? 'lock-matrix-label is-on' : 'lock-matrix-label'}
-            >
-              {modeName(m)}
+            <text key={m} x={LEFT + j * CELL + CELL / 2} y={TOP - 12} text-anchor="middle" class={j === col ? 'lock-matrix-label is-on' : 'lock-matrix-label'}>
+              {j + 1}
             </text>
           ))}
           {LOCK_MODES.map((m, i) => (
             <text key={m} x={LEFT - 10} y={TOP + i * CELL + CELL / 2 + 4} text-anchor="end" class={i === row ? 'lock-matrix-label is-on' : 'lock-matrix-label'}>
-              {modeName(m)}
+              {i + 1} {modeName(m)}
             </text>
           ))}
           <rect x={LEFT - 2} y={TOP + row * CELL} width={CELL * LOCK_MODES.length + 4} height={CELL} class="lock-matrix-band" />
@@ -79,11 +75,9 @@ export default function LockMatrix() {
           <strong>{waits ? 'Waits.' : 'Goes ahead.'}</strong> {a.value.label} asks for {modeName(a.value.mode)};{' '}
           {h.value.label} holds {modeName(h.value.mode)}, and the two {waits ? 'conflict' : 'do not conflict'}.
         </p>
-        <p class="lock-matrix-lists">
-          <span>
-            While {modeName(h.value.mode)} is held, these wait: <strong>{blocked.map((s) => s.label).join('; ') || 'nothing'}</strong>.
-          </span>{' '}
-          <span>These go ahead: {passing.map((s) => s.label).join('; ') || 'nothing'}.</span>
+        <p>
+          While {modeName(h.value.mode)} is held, these wait: {blocked.map((s) => s.label).join('; ') || 'nothing'}. These go ahead:{' '}
+          {passing.map((s) => s.label).join('; ') || 'nothing'}.
         </p>
       </div>
     </LabFigure>

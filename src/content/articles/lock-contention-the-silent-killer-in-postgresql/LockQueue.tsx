@@ -87,8 +87,8 @@ export default function LockQueue() {
   const oldest = f.head[0];
   const x = (ms: number) => LEFT + ((W - LEFT - 10) * ms) / horizon;
   const peak = Math.max(10, ...r.frames.map((fr) => fr.waitingCount));
-  const yTop = 226;
-  const yBase = 316;
+  const yTop = 240;
+  const yBase = 322;
   const y = (n: number) => yBase - ((yBase - yTop) * n) / peak;
   const area =
     `M${x(0)} ${yBase} ` + r.frames.map((fr) => `L${x(fr.t).toFixed(1)} ${y(fr.waitingCount).toFixed(1)}`).join(' ') + ` L${x(horizon)} ${yBase} Z`;
@@ -118,7 +118,7 @@ export default function LockQueue() {
       }
     >
       <div class="lock-queue-scroll" tabIndex={0} role="group" aria-label="Lock queue and timeline (scrolls sideways)">
-        <svg viewBox={`0 0 ${W} 348`} class="lock-queue" role="img" aria-label={summary} data-lab-output>
+        <svg viewBox={`0 0 ${W} 360`} class="lock-queue" role="img" aria-label={summary} data-lab-output>
           <defs>
             <pattern id="lock-queue-hatch" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
               <rect width="6" height="6" fill="var(--surface)" />
@@ -139,7 +139,7 @@ export default function LockQueue() {
             return (
               <g key={i}>
                 <rect x={x(a.start)} y={193} width={Math.max(2, x(end) - x(a.start))} height={12} fill="url(#lock-queue-hatch)" class="lock-queue-wait" />
-                {a.outcome === 'timeout' && <text x={x(end)} y={219} text-anchor="middle" class="lock-queue-mark">✕</text>}
+                {a.outcome === 'timeout' && <text x={x(end) + 2} y={204} class="lock-queue-mark">✕</text>}
                 {a.outcome === 'granted' && (
                   <text x={x(end) + 4} y={203} class="lock-queue-mark">✓ done</text>
                 )}
@@ -152,10 +152,10 @@ export default function LockQueue() {
               <text x={LEFT - 8} y={y(v) + 4} text-anchor="end">{v}</text>
             </g>
           ))}
-          <text x={LEFT - 8} y={yTop - 8} text-anchor="end" class="lock-queue-note">waiting</text>
+          <text x={LEFT - 8} y={yTop - 14} text-anchor="end" class="lock-queue-note">waiting</text>
           <path d={area} class="lock-queue-area" />
           {[0, 10, 20, 30, 40, 50, 60].map((s) => (
-            <text key={s} x={x(s * 1000)} y={yBase + 16} text-anchor="middle">{s} s</text>
+            <text key={s} x={x(s * 1000)} y={yBase + 16} text-anchor={s === 60 ? 'end' : 'middle'}>{s} s</text>
           ))}
           <line x1={x(f.t)} x2={x(f.t)} y1={166} y2={yBase} class="lock-queue-cursor" />
           <text x={x(f.t)} y={yBase + 30} text-anchor="middle" class="lock-queue-now">{sec(f.t)}</text>

@@ -56,20 +56,22 @@ export function conflictsWith(mode: LockMode): LockMode[] {
 /** Statements readers meet, each with the table lock it takes on its target table. */
 export interface Statement {
   id: string;
-  /** Short label for controls. */
+  /** The statements, in full, for sentences. */
   label: string;
+  /** A few words for a select on a phone. */
+  short: string;
   mode: LockMode;
 }
 
 export const STATEMENTS: readonly Statement[] = [
-  { id: 'select', label: 'SELECT', mode: 'AccessShareLock' },
-  { id: 'for-update', label: 'SELECT … FOR UPDATE', mode: 'RowShareLock' },
-  { id: 'update', label: 'INSERT / UPDATE / DELETE', mode: 'RowExclusiveLock' },
-  { id: 'vacuum', label: 'VACUUM / ANALYZE / CREATE INDEX CONCURRENTLY', mode: 'ShareUpdateExclusiveLock' },
-  { id: 'create-index', label: 'CREATE INDEX', mode: 'ShareLock' },
-  { id: 'trigger', label: 'CREATE TRIGGER / ADD FOREIGN KEY', mode: 'ShareRowExclusiveLock' },
-  { id: 'refresh', label: 'REFRESH MATERIALIZED VIEW CONCURRENTLY', mode: 'ExclusiveLock' },
-  { id: 'alter', label: 'ALTER TABLE / DROP / TRUNCATE / VACUUM FULL', mode: 'AccessExclusiveLock' },
+  { id: 'select', label: 'SELECT', short: 'SELECT', mode: 'AccessShareLock' },
+  { id: 'for-update', label: 'SELECT … FOR UPDATE', short: 'SELECT … FOR UPDATE', mode: 'RowShareLock' },
+  { id: 'update', label: 'INSERT / UPDATE / DELETE', short: 'INSERT / UPDATE / DELETE', mode: 'RowExclusiveLock' },
+  { id: 'vacuum', label: 'VACUUM / ANALYZE / CREATE INDEX CONCURRENTLY', short: 'VACUUM, ANALYZE', mode: 'ShareUpdateExclusiveLock' },
+  { id: 'create-index', label: 'CREATE INDEX', short: 'CREATE INDEX', mode: 'ShareLock' },
+  { id: 'trigger', label: 'CREATE TRIGGER / ADD FOREIGN KEY', short: 'ADD FOREIGN KEY', mode: 'ShareRowExclusiveLock' },
+  { id: 'refresh', label: 'REFRESH MATERIALIZED VIEW CONCURRENTLY', short: 'REFRESH … CONCURRENTLY', mode: 'ExclusiveLock' },
+  { id: 'alter', label: 'ALTER TABLE / DROP / TRUNCATE / VACUUM FULL', short: 'ALTER TABLE, DROP', mode: 'AccessExclusiveLock' },
 ];
 
 /** "ShareRowExclusiveLock" → "SHARE ROW EXCLUSIVE": the spelling prose and LOCK TABLE use. */

@@ -154,7 +154,7 @@ function Drawing({ uid, page, lp, showXids, label }: { uid: string; page: Page; 
   );
 }
 
-export default function HeapPage({ id, lab, labOutput, initialLp = 1 }: Props) {
+export default function HeapPage({ id, lab, labOutput = '', initialLp = 1 }: Props) {
   const output = useLabOutput({ lab, labOutput });
   const parsed = useComputed(() => parseHeapPage(output.value));
   const chosen = useSignal(String(initialLp));
