@@ -30,7 +30,8 @@ function table(item: Extract<SqlItem, { kind: 'rows' }>, planHtml?: PlanRenderer
     .join('');
   const more = item.rows.length > shown.length ? `, ${item.rows.length - shown.length} not shown` : '';
   return (
-    `<div class="sql-table" tabindex="0" role="region" aria-label="Result, ${rowCount(item.rows.length)}">` +
+    // A group, not a region: an article has many results with the same label, and landmarks must differ.
+    `<div class="sql-table" tabindex="0" role="group" aria-label="Result, ${rowCount(item.rows.length)}">` +
     `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table></div>` +
     `<p class="sql-count">${rowCount(item.rows.length)}${more}</p>`
   );
