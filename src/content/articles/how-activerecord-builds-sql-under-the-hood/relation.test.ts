@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compile, inline, plan, Relation, treeLines } from './relation';
+import { compile, inline, plan, pretty, Relation, treeLines } from './relation';
 
 const User = Relation.all();
 const sql = (r: Relation) => compile(r.arel()).sql;
@@ -83,5 +83,15 @@ describe('loading posts for 10 users', () => {
       'SELECT DISTINCT "users"."id" FROM "users" LEFT OUTER JOIN "posts" ON "posts"."user_id" = "users"."id" WHERE "posts"."published" = TRUE LIMIT 2',
     );
     expect(p.queries[1]!.compiled.sql).toMatch(/WHERE "posts"."published" = \$1 AND "users"."id" IN \(\$2, \$3\)$/);
+  });
+});
+
+describe('the figure and the article agree', () => {
+  it("the figure's first state prints the same SQL as the article's runnable eager_load block", async () => {
+    const { readFileSync } = await import('node:fs');
+    const mdx = readFileSync(new URL('./index.mdx', import.meta.url), 'utf8');
+    const { DEFAULT_CHAIN, chainRelation } = await import('./chain');
+    const text = pretty(inline(plan(chainRelation(DEFAULT_CHAIN), 10).queries[0]!.compiled));
+    expect(mdx).toContain('```sql run\n-- User.where(active: true).eager_load(:posts)\n' + text + ';\n```');
   });
 });

@@ -306,3 +306,17 @@ export function treeLines(n: Node, depth = 0): string[] {
   const label = n.text ? `${n.type} ${n.text}` : n.type;
   return [`${'  '.repeat(depth)}${label}`, ...n.children.flatMap((c) => treeLines(c, depth + 1))];
 }
+
+/**
+ * SQL laid out the way the article's blocks are: a clause per line, eager_load's aliased columns three
+ * to a line. The figure prints this, so its first state is the same text as a runnable block.
+ */
+export function pretty(sql: string): string {
+  const from = sql.indexOf(' FROM ');
+  const select = sql.slice(0, from);
+  const columns = select.replace(/^SELECT /, '').split(', ');
+  const head = columns.length > 3
+    ? 'SELECT ' + Array.from({ length: Math.ceil(columns.length / 3) }, (_, i) => columns.slice(i * 3, i * 3 + 3).join(', ')).join(',\n       ')
+    : select;
+  return head + sql.slice(from).replace(/ (FROM|WHERE|ORDER BY|LIMIT) /g, '\n$1 ');
+}
