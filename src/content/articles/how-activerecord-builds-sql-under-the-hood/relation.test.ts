@@ -84,6 +84,11 @@ describe('loading posts for 10 users', () => {
     );
     expect(p.queries[1]!.compiled.sql).toMatch(/WHERE "posts"."published" = \$1 AND "users"."id" IN \(\$2, \$3\)$/);
   });
+
+  it('with an order, the distinct ids query carries the order column so PostgreSQL accepts DISTINCT with ORDER BY', () => {
+    const first = plan(User.eagerLoad().order('name').limit(10), 10).queries[0]!.compiled.sql;
+    expect(first).toBe('SELECT DISTINCT "users"."name" AS alias_0, "users"."id" FROM "users" LEFT OUTER JOIN "posts" ON "posts"."user_id" = "users"."id" ORDER BY "users"."name" ASC LIMIT $1');
+  });
 });
 
 describe('the figure and the article agree', () => {

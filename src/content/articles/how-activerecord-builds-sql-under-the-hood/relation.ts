@@ -287,7 +287,8 @@ function limitedEagerLoad(relation: Relation, ids: number[]): Query[] {
   const [core, ...rest] = tree.children as [Node, ...Node[]];
   const [, source, wheres] = core.children as [Node, Node, Node | undefined];
   const order = relation.parts.order;
-  const distinct = node('Projections', [], `DISTINCT "users"."id"${order ? `, "users"."${order}" AS alias_0` : ''}`);
+  // The PostgreSQL adapter's columns_for_distinct puts the order columns first, then the id.
+  const distinct = node('Projections', [], `DISTINCT ${order ? `"users"."${order}" AS alias_0, ` : ''}"users"."id"`);
   const first = compile(node('SelectStatement', [node('SelectCore', [distinct, source, ...(wheres ? [wheres] : [])]), ...rest]));
   const idIn = node('HomogeneousIn', [attr('users', 'id'), ...ids.map((id) => bind('id', id))]);
   const oldPreds = wheres ? (wheres.children[0]!.type === 'And' ? wheres.children[0]!.children : [wheres.children[0]!]) : [];
