@@ -42,8 +42,13 @@ export default function RetryTimeline() {
 
   const last = useRef(0);
   const advance = () => {
-    if (shown.peek() >= timeline.peek().events.length) return false;
     const now = performance.now();
+    // At the end, Step and Play start the story over instead of going dead (and losing focus).
+    if (shown.peek() >= timeline.peek().events.length) {
+      shown.value = 0;
+      last.current = now;
+      return true;
+    }
     // While playing, advance is called every frame; hold each event on screen for a moment.
     if (player.playing.peek() && now - last.current < PACE) return true;
     last.current = now;
@@ -68,7 +73,7 @@ export default function RetryTimeline() {
     <>
       <Toggle label="Network drops the first response" value={dropResponse} />
       <Toggle label="Client sends an Idempotency-Key" value={useKey} />
-      <PlayControls player={player} onReset={reset} done={at >= count} />
+      <PlayControls player={player} onReset={reset} />
     </>
   );
 
