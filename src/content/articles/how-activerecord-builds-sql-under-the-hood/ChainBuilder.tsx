@@ -50,10 +50,6 @@ export default function ChainBuilder() {
         <p class="chain-builder-ruby"><code>{ruby}</code></p>
         <p class={`chain-builder-verdict${p.error ? ' chain-builder-error' : ''}`}><strong>{verdict}</strong></p>
         <div class="chain-builder-cols">
-          <section aria-label="The tree of the first query">
-            <p class="chain-builder-head">Tree of the first query</p>
-            <pre tabIndex={0}>{tree}</pre>
-          </section>
           <section aria-label="The queries">
             <p class="chain-builder-head">SQL, as to_sql prints it</p>
             <ol>
@@ -66,6 +62,10 @@ export default function ChainBuilder() {
               ))}
             </ol>
             {n > SHOWN && <p class="chain-builder-more">…and {n - SHOWN} more like the last, one per user.</p>}
+          </section>
+          <section aria-label="The tree of the first query">
+            <p class="chain-builder-head">Tree of the first query</p>
+            <pre tabIndex={0}>{tree}</pre>
           </section>
         </div>
       </div>

@@ -304,6 +304,8 @@ function limitedEagerLoad(relation: Relation, ids: number[]): Query[] {
 
 /** The tree as indented lines, the way the article prints it. */
 export function treeLines(n: Node, depth = 0): string[] {
+  // An alias and its one attribute read best on one line: `As t0_r0 ── users.id`.
+  if (n.type === 'As' && n.children[0]?.type === 'Attribute') return [`${'  '.repeat(depth)}As ${n.text} ── ${n.children[0].text}`];
   const label = n.text ? `${n.type} ${n.text}` : n.type;
   return [`${'  '.repeat(depth)}${label}`, ...n.children.flatMap((c) => treeLines(c, depth + 1))];
 }
