@@ -21,7 +21,8 @@ function table(item: Extract<SqlItem, { kind: 'rows' }>, planHtml?: PlanRenderer
     if (plan) return plan;
   }
   if (item.columns[0] === 'QUERY PLAN' && item.columns.length === 1) {
-    return `<pre class="sql-plan">${escape(item.rows.map((r) => r[0] ?? '').join('\n'))}</pre>`;
+    // Wide plans scroll sideways; a keyboard user scrolls them once focused.
+    return `<pre class="sql-plan" tabindex="0" role="group" aria-label="Query plan">${escape(item.rows.map((r) => r[0] ?? '').join('\n'))}</pre>`;
   }
   const head = item.columns.map((c) => `<th scope="col">${escape(c)}</th>`).join('');
   const shown = item.rows.slice(0, MAX_ROWS);
