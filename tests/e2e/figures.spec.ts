@@ -7,6 +7,7 @@ import { expect, test, type Locator, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expectNoAxeViolations } from './axe';
+import { hydratedFigure } from './labs';
 import { builtArticles, DIST } from './pages';
 
 /** Figures per article, read from the built HTML so each gets a test of its own. */
@@ -23,10 +24,7 @@ async function outputOf(figure: Locator): Promise<string> {
 
 async function ready(page: Page, slug: string, id: string): Promise<Locator> {
   await page.goto(`/articles/${slug}/`);
-  const figure = page.locator(`[data-lab="figure"][id="${id}"]`);
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure).toHaveAttribute('data-lab-ready', '', { timeout: 10_000 });
-  return figure;
+  return hydratedFigure(page, id);
 }
 
 /** Operates one control from the keyboard the way its kind expects. */

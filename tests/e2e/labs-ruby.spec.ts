@@ -3,10 +3,10 @@
  * every block reproducing in the browser what the build embedded, edit and rerun, Reset, a runaway
  * loop stopped by the watchdog while the page stays responsive, keyboard only, axe.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { maskVolatile } from '../../src/labs/output.ts';
 import { expectNoAxeViolations } from './axe';
-import { articlesWithLabs, editTo, settled } from './labs';
+import { articlesWithLabs, editTo, expectEveryBlockAsBuilt, expectStoppedByWatchdog, firstLab, requestsThroughFirstRun, settled } from './labs';
 
 const RUBY_ARTICLES = articlesWithLabs('ruby');
 const ENGINE_FILES = /ruby\.[\w-]+\.wasm|worker-[\w-]+\.js|editor\.[\w-]+\.js|browser-engine/;
@@ -20,8 +20,6 @@ async function shownOutput(lab: Locator): Promise<string> {
   return text.replace(/\n{2,}/g, '\n');
 }
 
-const firstLab = (page: Page) => page.locator('.lab[data-lab="ruby"]').first();
-
 test('the site has Ruby labs', () => {
   expect(RUBY_ARTICLES.length).toBeGreaterThan(0);
 });
@@ -30,17 +28,7 @@ for (const slug of RUBY_ARTICLES) {
   test(`${slug}: every block, run in order in the browser, prints what the build printed`, async ({ page }) => {
     test.setTimeout(120_000);
     await page.goto(`/articles/${slug}/`);
-    const labs = page.locator('.lab[data-lab="ruby"]');
-    const count = await labs.count();
-    for (let i = 0; i < count; i++) {
-      const lab = labs.nth(i);
-      const built = maskVolatile(await shownOutput(lab));
-      await lab.locator('[data-lab-run]').click();
-      const status = await settled(lab);
-      const expectError = (await lab.getAttribute('data-lab-expect')) === 'error';
-      expect(status, `block ${i + 1} (${await lab.getAttribute('id')})`).toBe(expectError ? 'error' : 'done');
-      expect(maskVolatile(await shownOutput(lab)), `block ${i + 1} output`).toBe(built);
-    }
+    await expectEveryBlockAsBuilt(page, 'ruby', async (lab) => maskVolatile(await shownOutput(lab)));
   });
 }
 
@@ -48,20 +36,13 @@ test.describe('one block', () => {
   const slug = RUBY_ARTICLES[0] ?? '';
 
   test('nothing of the engine is fetched before the first Run', async ({ page }) => {
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(r.url()));
-    await page.goto(`/articles/${slug}/`);
-    await page.mouse.wheel(0, 4000);
-    await page.waitForTimeout(500);
-    expect(fetched.filter((u) => ENGINE_FILES.test(u))).toEqual([]);
-    await firstLab(page).locator('[data-lab-run]').click();
-    await settled(firstLab(page));
+    const fetched = await requestsThroughFirstRun(page, slug, 'ruby', ENGINE_FILES);
     expect(fetched.filter((u) => /ruby\.[\w-]+\.wasm/.test(u))).toHaveLength(1);
   });
 
   test('edit and rerun with Ctrl+Enter, then Reset brings back the article', async ({ page }) => {
     await page.goto(`/articles/${slug}/`);
-    const lab = firstLab(page);
+    const lab = firstLab(page, 'ruby');
     const builtOutput = await shownOutput(lab);
     await lab.locator('[data-lab-run]').click();
     await settled(lab);
@@ -78,19 +59,10 @@ test.describe('one block', () => {
   test('an endless loop is stopped by the watchdog, the page stays responsive, and Ruby comes back', async ({ page }) => {
     test.setTimeout(60_000);
     await page.goto(`/articles/${slug}/`);
-    const lab = firstLab(page);
+    const lab = firstLab(page, 'ruby');
     await lab.locator('[data-lab-run]').click();
     await settled(lab);
-    await editTo(page, lab, 'puts "before the loop"\nloop {}');
-    await lab.locator('[data-lab-run]').click();
-    await expect(lab.locator('[data-lab-status]')).toHaveText('running');
-    // While Ruby spins in its worker, the page still scrolls and answers.
-    const started = Date.now();
-    await page.mouse.wheel(0, 300);
-    expect(await page.evaluate(() => document.readyState)).toBe('complete');
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(await settled(lab, 20_000)).toBe('stopped');
-    await expect(lab.locator('[data-lab-message]')).toContainText('Stopped after 10.0 s');
+    await expectStoppedByWatchdog(page, lab, 'puts "before the loop"\nloop {}');
     expect(await shownOutput(lab)).toBe('before the loop\n');
     // The restarted engine runs the next edit.
     await editTo(page, lab, 'puts :again');
@@ -104,13 +76,13 @@ test.describe('one block', () => {
     for (const theme of ['light', 'dark'] as const) {
       await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
       await page.goto(`/articles/${slug}/`);
-      const run = firstLab(page).locator('[data-lab-run]');
+      const run = firstLab(page, 'ruby').locator('[data-lab-run]');
       await run.focus();
       await page.keyboard.press('Enter');
-      await settled(firstLab(page));
+      await settled(firstLab(page, 'ruby'));
       await expect(run).toBeFocused();
       await page.keyboard.press('Tab');
-      await expect(firstLab(page).locator('[data-lab-reset]')).toBeFocused();
+      await expect(firstLab(page, 'ruby').locator('[data-lab-reset]')).toBeFocused();
       await expectNoAxeViolations(page, '.lab[data-lab="ruby"]');
     }
   });

@@ -3,9 +3,9 @@
  * block answering in the browser as it did at build, edit and rerun, Reset back to the article's
  * setup, a runaway query stopped by the watchdog while the page stays responsive, keyboard, axe.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
-import { articlesWithLabs, editTo, settled } from './labs';
+import { articlesWithLabs, editTo, expectEveryBlockAsBuilt, expectStoppedByWatchdog, firstLab, requestsThroughFirstRun, settled } from './labs';
 
 const SQL_ARTICLES = articlesWithLabs('sql');
 const ENGINE_FILES = /pglite[.-][\w-]+\.(wasm|data)|pgdata\.[0-9a-f]+\.tar|editor\.[\w-]+\.js|browser-engine/;
@@ -22,8 +22,6 @@ async function shape(lab: Locator): Promise<string> {
   );
 }
 
-const firstLab = (page: Page) => page.locator('.lab[data-lab="sql"]').first();
-
 test('the site has SQL labs', () => {
   expect(SQL_ARTICLES.length).toBeGreaterThan(0);
 });
@@ -32,16 +30,7 @@ for (const slug of SQL_ARTICLES) {
   test(`${slug}: every block, run in order in the browser, answers as it did at build`, async ({ page }) => {
     test.setTimeout(180_000);
     await page.goto(`/articles/${slug}/`);
-    const labs = page.locator('.lab[data-lab="sql"]');
-    for (let i = 0; i < (await labs.count()); i++) {
-      const lab = labs.nth(i);
-      const built = await shape(lab);
-      await lab.locator('[data-lab-run]').click();
-      const status = await settled(lab);
-      const expectError = (await lab.getAttribute('data-lab-expect')) === 'error';
-      expect(status, `block ${i + 1} (${await lab.getAttribute('id')})`).toBe(expectError ? 'error' : 'done');
-      expect(await shape(lab), `block ${i + 1} result`).toBe(built);
-    }
+    await expectEveryBlockAsBuilt(page, 'sql', shape);
   });
 }
 
@@ -49,21 +38,14 @@ test.describe('one block', () => {
   const slug = SQL_ARTICLES[0] ?? '';
 
   test('nothing of PostgreSQL is fetched before the first Run, then it starts from the prepared database', async ({ page }) => {
-    const fetched: string[] = [];
-    page.on('request', (r) => fetched.push(r.url()));
-    await page.goto(`/articles/${slug}/`);
-    await page.mouse.wheel(0, 4000);
-    await page.waitForTimeout(500);
-    expect(fetched.filter((u) => ENGINE_FILES.test(u))).toEqual([]);
-    await firstLab(page).locator('[data-lab-run]').click();
-    await settled(firstLab(page));
+    const fetched = await requestsThroughFirstRun(page, slug, 'sql', ENGINE_FILES);
     expect(fetched.filter((u) => /pgdata\.[0-9a-f]+\.tar/.test(u))).toHaveLength(1);
-    await expect(firstLab(page).locator('[data-lab-message]')).toContainText(/PostgreSQL 18\.\d+ started in/);
+    await expect(firstLab(page, 'sql').locator('[data-lab-message]')).toContainText(/PostgreSQL 18\.\d+ started in/);
   });
 
   test('edit and rerun with Ctrl+Enter, then Reset brings back the article', async ({ page }) => {
     await page.goto(`/articles/${slug}/`);
-    const lab = firstLab(page);
+    const lab = firstLab(page, 'sql');
     const built = await lab.locator('[data-lab-output]').innerHTML();
     await lab.locator('[data-lab-run]').click();
     await settled(lab);
@@ -80,18 +62,10 @@ test.describe('one block', () => {
   test('a runaway query is stopped by the watchdog, the page stays responsive, and PostgreSQL comes back', async ({ page }) => {
     test.setTimeout(60_000);
     await page.goto(`/articles/${slug}/`);
-    const lab = firstLab(page);
+    const lab = firstLab(page, 'sql');
     await lab.locator('[data-lab-run]').click();
     await settled(lab);
-    await editTo(page, lab, 'SELECT count(*) FROM generate_series(1, 100000000000);');
-    await lab.locator('[data-lab-run]').click();
-    await expect(lab.locator('[data-lab-status]')).toHaveText('running');
-    const started = Date.now();
-    await page.mouse.wheel(0, 300);
-    expect(await page.evaluate(() => document.readyState)).toBe('complete');
-    expect(Date.now() - started).toBeLessThan(1000);
-    expect(await settled(lab, 20_000)).toBe('stopped');
-    await expect(lab.locator('[data-lab-message]')).toContainText('Stopped after 10.0 s');
+    await expectStoppedByWatchdog(page, lab, 'SELECT count(*) FROM generate_series(1, 100000000000);');
     await editTo(page, lab, 'SELECT 1 AS back;');
     await lab.locator('[data-lab-run]').click();
     expect(await settled(lab)).toBe('done');
@@ -103,10 +77,10 @@ test.describe('one block', () => {
     for (const theme of ['light', 'dark'] as const) {
       await page.addInitScript((t) => localStorage.setItem('theme', t), theme);
       await page.goto(`/articles/${slug}/`);
-      const run = firstLab(page).locator('[data-lab-run]');
+      const run = firstLab(page, 'sql').locator('[data-lab-run]');
       await run.focus();
       await page.keyboard.press('Enter');
-      await settled(firstLab(page));
+      await settled(firstLab(page, 'sql'));
       await expect(run).toBeFocused();
       await expectNoAxeViolations(page, '.lab[data-lab="sql"]');
     }

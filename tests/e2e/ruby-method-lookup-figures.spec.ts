@@ -5,21 +5,14 @@
  * figure redraws from what Ruby printed in the browser; Reset on the block brings the build's back.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-
-async function settled(lab: Locator): Promise<string> {
-  const status = lab.locator('[data-lab-status]');
-  await expect(status).toHaveText(/^(done|error|stopped)$/, { timeout: 30_000 });
-  return (await status.textContent()) ?? '';
-}
+import { editTo, hydratedFigure, settled } from './labs';
 
 /** Runs the block once (which opens the editor), replaces its code, and reruns it with the keyboard. */
 async function rerunWith(page: Page, lab: Locator, edit: (source: string) => string): Promise<void> {
   const source = (await lab.getAttribute('data-lab-source')) ?? '';
   await lab.locator('[data-lab-run]').click();
   expect(await settled(lab)).toBe('done');
-  await lab.locator('.cm-content').click();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.insertText(edit(source));
+  await editTo(page, lab, edit(source));
   await page.keyboard.press('ControlOrMeta+Enter');
   // The run is quick; callers wait for the figure to show the new output.
 }
@@ -28,10 +21,7 @@ const outputOf = (figure: Locator) => figure.locator('[data-lab-output]').evalua
 
 async function ready(page: Page, slug: string, id: string): Promise<Locator> {
   await page.goto(`/articles/${slug}/`);
-  const figure = page.locator(`[data-lab="figure"][id="${id}"]`);
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure).toHaveAttribute('data-lab-ready', '', { timeout: 10_000 });
-  return figure;
+  return hydratedFigure(page, id);
 }
 
 test('the chain figure redraws from the edited block, and Reset brings the article’s chain back', async ({ page }) => {

@@ -4,17 +4,10 @@
  * Reset on the block brings the build's drawing back.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { editTo, settled } from './labs';
+import { editTo, hydratedFigure as hydrated, settled } from './labs';
 
 const RUNTIME = '/articles/understanding-ruby-s-runtime-not-just-the-language/';
 const LEAKS = '/articles/debugging-memory-leaks-in-ruby-without-crying/';
-
-async function hydrated(page: Page, id: string): Promise<Locator> {
-  const figure = page.locator(`[data-lab="figure"][id="${id}"]`);
-  await figure.scrollIntoViewIfNeeded();
-  await expect(figure).toHaveAttribute('data-lab-ready', '', { timeout: 10_000 });
-  return figure;
-}
 
 /** Runs the block once (which mounts its editor), then replaces its code and runs that. */
 async function runEdited(page: Page, block: Locator, code: string): Promise<void> {

@@ -3,8 +3,8 @@
  * page redraws from its block's rerun (and comes back on Reset), and the lock matrix says what
  * PostgreSQL answered when the article's blocks try every mode against a prepared holder.
  */
-import { expect, test, type Locator, type Page } from '@playwright/test';
-import { editTo, settled } from './labs';
+import { expect, test, type Locator } from '@playwright/test';
+import { editTo, hydratedFigure as figure, settled } from './labs';
 import { conflicts, LOCK_MODES, MODE_SQL, type LockMode } from '../../src/content/articles/lock-contention-the-silent-killer-in-postgresql/lock-modes';
 
 const VACUUM = '/articles/what-vacuum-actually-does-in-postgresql/';
@@ -13,13 +13,6 @@ const LOCKS = '/articles/lock-contention-the-silent-killer-in-postgresql/';
 async function run(lab: Locator, timeout = 60_000): Promise<string> {
   await lab.locator('[data-lab-run]').click();
   return settled(lab, timeout);
-}
-
-async function figure(page: Page, id: string): Promise<Locator> {
-  const fig = page.locator(`[data-lab="figure"][id="${id}"]`);
-  await fig.scrollIntoViewIfNeeded();
-  await expect(fig).toHaveAttribute('data-lab-ready', '', { timeout: 10_000 });
-  return fig;
 }
 
 test('the heap page redraws when its block reruns after VACUUM, and Reset brings back the build', async ({ page }) => {
