@@ -4,7 +4,7 @@
  * figure names its block with `lab`; rerunning the block after an edit redraws it.
  */
 import { useComputed, useSignal, useSignalEffect } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useChartWidth } from '../../../components/lab/use-chart-width';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { Button, Select, Slider } from '../../../components/lab/controls';
 import { useLabOutput, type LabOutputProps } from '../../../components/lab/use-lab-output';
@@ -42,20 +42,8 @@ export default function CacheGrowth(props: LabOutputProps) {
   const metric = useSignal('live');
   const cursor = useSignal(lastIndex(data.peek()));
   const id = `cache-growth-${props.lab}`;
-  const box = useRef<HTMLDivElement>(null);
-  const width = useSignal(WIDE);
-
-  // Browser only: measure the column. At build, and on wide screens, the drawing is WIDE units wide.
-  useEffect(() => {
-    const el = box.current;
-    if (!el || typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(([entry]) => {
-      const w = Math.round(entry?.contentRect.width ?? WIDE);
-      width.value = w > 0 && w < WIDE ? Math.max(NARROW_MIN, w) : WIDE;
-    });
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, [data.value.series.length > 0]);
+  // At build, and on wide screens, the drawing is WIDE units wide; a phone's column gets its own width.
+  const { ref: box, width } = useChartWidth<HTMLDivElement>(WIDE, NARROW_MIN);
 
   // After a rerun, the cursor goes back to the last sample.
   useSignalEffect(() => {

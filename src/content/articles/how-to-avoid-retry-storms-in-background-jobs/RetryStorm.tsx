@@ -4,9 +4,9 @@
  * The model runs once per change (useComputed); this component only draws it.
  */
 import { useComputed, useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { Select, Slider, Toggle } from '../../../components/lab/controls';
+import { useChartWidth } from '../../../components/lab/use-chart-width';
 import { columnMax, duration, runs, stepArea, tickStep } from './chart';
 import { DEFAULTS, OPEN, simulateStorm, STRATEGIES, type Strategy } from './retry-storm';
 import './retry-storm.css';
@@ -29,15 +29,7 @@ export default function RetryStorm() {
   const breaker = useSignal(false);
   const capped = useSignal(false);
   // Phones get a narrower drawing so its text stays legible; the build renders the wide one.
-  const width = useSignal(640);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => (width.value = el.clientWidth < 480 ? 400 : 640));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  const { ref: box, width: column } = useChartWidth<HTMLDivElement>();
 
   const run = useComputed(() =>
     simulateStorm({
@@ -54,7 +46,7 @@ export default function RetryStorm() {
     const r = run.value;
     const { capacity, jobs } = DEFAULTS;
     const outage = outageMinutes.value * 60;
-    const W = width.value;
+    const W = column.value < 480 ? 400 : 640;
     const RIGHT = W - 12;
     const columns = (RIGHT - LEFT) / 2;
     const span = Math.max(r.seconds + 1, outage + 120);

@@ -4,10 +4,11 @@
  * whole story is drawn from the start (upcoming events dotted), so the page reads without scripts.
  */
 import { useComputed, useSignal } from '@preact/signals';
-import { useEffect, useRef } from 'preact/hooks';
+import { useRef } from 'preact/hooks';
 import { LabFigure } from '../../../components/lab/LabFigure';
 import { PlayControls } from '../../../components/lab/PlayControls';
 import { Toggle } from '../../../components/lab/controls';
+import { useChartWidth } from '../../../components/lab/use-chart-width';
 import { usePlayer } from '../../../components/lab/use-player';
 import { buildTimeline, DEFAULT_SCENARIO, describe, LANES, type Lane } from './retry-timeline';
 import './retry-timeline.css';
@@ -26,15 +27,8 @@ export default function RetryTimeline() {
   const dropResponse = useSignal(DEFAULT_SCENARIO.dropResponse);
   const useKey = useSignal(DEFAULT_SCENARIO.useKey);
   const shown = useSignal(0);
-  const narrow = useSignal(false);
-  const box = useRef<HTMLDivElement>(null);
-  useEffect(() => {
-    const el = box.current;
-    if (!el) return;
-    const observer = new ResizeObserver(() => (narrow.value = el.clientWidth < 480));
-    observer.observe(el);
-    return () => observer.disconnect();
-  }, []);
+  // Under 480 px (a phone) the timeline gets its narrow layout, so its text keeps its size.
+  const { ref: box, width } = useChartWidth<HTMLDivElement>();
 
   const timeline = useComputed(() => buildTimeline({ dropResponse: dropResponse.value, useKey: useKey.value }));
   const count = timeline.value.events.length;
@@ -62,7 +56,7 @@ export default function RetryTimeline() {
     useKey.value = DEFAULT_SCENARIO.useKey;
   };
 
-  const layout = narrow.value ? LAYOUTS.narrow : LAYOUTS.wide;
+  const layout = width.value < 480 ? LAYOUTS.narrow : LAYOUTS.wide;
   const x = (lane: Lane) => layout.first + LANES.indexOf(lane) * layout.gap;
   const labelX = x('keys') + 24;
   const height = TOP + count * ROW + 8;
