@@ -9,13 +9,12 @@ import { PlayControls } from '../../../components/lab/PlayControls';
 import { Slider } from '../../../components/lab/controls';
 import { usePlayer } from '../../../components/lab/use-player';
 import { logit, separableData, sigmoid, trainLogistic, type LogisticState, type Sample } from './logistic-regression';
-import { boundaryInWindow, heatRuns, num, px } from './plane';
+import { boundaryInWindow, heatRuns, num, px, toPixels } from './plane';
 import './logistic-regression.css';
 
 const SIZE = 300;
 const WINDOW = { min: -1.1, max: 1.1 };
-const sx = (x: number) => px(((x - WINDOW.min) / (WINDOW.max - WINDOW.min)) * SIZE);
-const sy = (y: number) => px(SIZE - sx(y));
+const { sx, sy } = toPixels(WINDOW, SIZE);
 const EPOCHS = 400;
 /** Epochs per Step, and per animation frame while playing: 200 frames, a little over 3 s. */
 const STRIDE = 2;

@@ -10,13 +10,12 @@ import { PlayControls } from '../../../components/lab/PlayControls';
 import { Select, Slider } from '../../../components/lab/controls';
 import { usePlayer } from '../../../components/lab/use-player';
 import { CORNERS, GATES, predict, trainPerceptron, type Gate } from './perceptron';
-import { boundaryInWindow, num, positiveRegion, px } from './plane';
+import { boundaryInWindow, num, positiveRegion, toPixels } from './plane';
 import './perceptron.css';
 
 const SIZE = 300;
 const WINDOW = { min: -0.5, max: 1.5 };
-const sx = (x: number) => px(((x - WINDOW.min) / (WINDOW.max - WINDOW.min)) * SIZE);
-const sy = (y: number) => px(SIZE - sx(y));
+const { sx, sy } = toPixels(WINDOW, SIZE);
 const MAX_EPOCHS = 60;
 /** While playing, one update every this many animation frames: about 15 a second, slow enough to follow. */
 const FRAMES_PER_UPDATE = 4;

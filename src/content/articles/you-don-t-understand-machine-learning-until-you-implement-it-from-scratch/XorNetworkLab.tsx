@@ -9,13 +9,12 @@ import { PlayControls } from '../../../components/lab/PlayControls';
 import { Select, Slider } from '../../../components/lab/controls';
 import { usePlayer } from '../../../components/lab/use-player';
 import { forward, hiddenLine, solves, trainXor, XOR } from './xor-network';
-import { boundaryInWindow, heatRuns, num, px } from './plane';
+import { boundaryInWindow, heatRuns, num, px, toPixels } from './plane';
 import './xor-network.css';
 
 const SIZE = 300;
 const WINDOW = { min: -0.25, max: 1.25 };
-const sx = (x: number) => px(((x - WINDOW.min) / (WINDOW.max - WINDOW.min)) * SIZE);
-const sy = (y: number) => px(SIZE - sx(y));
+const { sx, sy } = toPixels(WINDOW, SIZE);
 const EPOCHS = 5000;
 /** Epochs between snapshots: one per Step and per animation frame, 200 frames in all. */
 const EVERY = 25;

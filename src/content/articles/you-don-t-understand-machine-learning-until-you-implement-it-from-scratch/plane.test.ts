@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundaryInWindow, heatRuns, num, positiveRegion } from './plane';
+import { boundaryInWindow, heatRuns, num, positiveRegion, toPixels } from './plane';
 
 const win = { min: 0, max: 1 };
 
@@ -34,5 +34,15 @@ describe('the heat map', () => {
     expect(runs).toHaveLength(20);
     expect(runs.every((r) => r.length === 5 && Math.abs(r.level) === 4)).toBe(true);
     expect(heatRuns(10, win, () => 0.5)).toEqual([]);
+  });
+});
+
+describe('toPixels', () => {
+  it('maps the window onto the square with y pointing up, on a tenth-of-a-pixel grid', () => {
+    const { sx, sy } = toPixels({ min: -0.5, max: 1.5 }, 300);
+    expect([sx(-0.5), sx(1.5), sy(-0.5), sy(1.5)]).toEqual([0, 300, 300, 0]);
+    expect([sx(0), sy(0)]).toEqual([75, 225]);
+    expect(sx(1 / 3)).toBe(125);
+    expect(sx(0.001)).toBe(75.2);
   });
 });

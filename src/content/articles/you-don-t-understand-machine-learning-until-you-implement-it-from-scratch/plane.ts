@@ -96,3 +96,12 @@ export function heatRuns(n: number, win: Window, p: (x: Vec) => number, levels =
  * of Math.exp, and Preact keeps the server's attributes when it hydrates.
  */
 export const px = (v: number): number => Math.round(v * 10) / 10;
+
+/**
+ * Model coordinates to SVG pixels for the window drawn as a `size`-pixel square, y pointing up, on
+ * the same tenth-of-a-pixel grid as `px`.
+ */
+export function toPixels(win: Window, size: number): { sx: (x: number) => number; sy: (y: number) => number } {
+  const sx = (x: number) => px(((x - win.min) / (win.max - win.min)) * size);
+  return { sx, sy: (y: number) => px(size - sx(y)) };
+}
